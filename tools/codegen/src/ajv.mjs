@@ -1,0 +1,25 @@
+// One JSON Schema 2020-12 validator setup, shared by the example check and the webhook validators,
+// so that what the lint accepts is exactly what a receiver accepts at run time.
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+const DIGITS = /^-?[0-9]+$/;
+const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
+
+/** Whether a `format` value is known; unknown formats would silently validate nothing. */
+export const isKnownFormat = (ajv, format) => format in ajv.formats;
+
+export function createAjv(options = {}) {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    // OpenAPI adds annotation keywords (example, discriminator, x-*) that JSON Schema does not know.
+    strict: false,
+    validateFormats: true,
+    ...options,
+  });
+  addFormats(ajv);
+  // Formats the Enfuce docs use on top of JSON Schema's own.
+  ajv.addFormat("biginteger", { type: "string", validate: (value) => DIGITS.test(value) });
+  ajv.addFormat("bigdecimal", { type: "string", validate: (value) => DECIMAL.test(value) });
+  return ajv;
+}

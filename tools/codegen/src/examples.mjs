@@ -1,0 +1,98 @@
+// Validates every example in a bundled spec against its schema, formats included.
+// Media-type and parameter examples are checked against their `schema`; schema `example`/`examples`
+// against the schema they annotate. Every problem names its JSON pointer in the spec.
+import { createAjv, isKnownFormat } from "./ajv.mjs";
+
+const escapePointer = (key) => String(key).replaceAll("~", "~0").replaceAll("/", "~1");
+const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "dependentSchemas"];
+const SUBSCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
+const SUBSCHEMA_SINGLE = ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames"];
+
+function resolveLocal(doc, ref) {
+  if (!ref.startsWith("#/")) return undefined;
+  return ref
+    .slice(2)
+    .split("/")
+    .reduce((node, key) => node?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], doc);
+}
+
+/** @returns {string[]} one message per invalid example or unknown format; empty when all is well */
+export function checkExamples(doc) {
+  const ajv = createAjv();
+  ajv.addSchema(doc, "spec");
+  const problems = [];
+  const validators = new Map();
+
+  const validate = (schemaPointer, value, examplePointer) => {
+    let validator = validators.get(schemaPointer);
+    if (!validator) {
+      validator = ajv.compile({ $ref: `spec#${schemaPointer}` });
+      validators.set(schemaPointer, validator);
+    }
+    if (!validator(value)) {
+      for (const error of validator.errors) {
+        problems.push(`${examplePointer}${error.instancePath} ${error.message}`);
+      }
+    }
+  };
+
+  const visitSchema = (schema, pointer) => {
+    if (!isObject(schema)) return;
+    if (typeof schema.format === "string" && !isKnownFormat(ajv, schema.format)) {
+      problems.push(`${pointer}/format unknown format "${schema.format}"`);
+    }
+    if ("example" in schema) validate(pointer, schema.example, `${pointer}/example`);
+    if (Array.isArray(schema.examples)) {
+      for (const [index, value] of schema.examples.entries()) validate(pointer, value, `${pointer}/examples/${index}`);
+    }
+    for (const key of SUBSCHEMA_MAPS) {
+      if (isObject(schema[key])) {
+        for (const [name, sub] of Object.entries(schema[key]))
+          visitSchema(sub, `${pointer}/${key}/${escapePointer(name)}`);
+      }
+    }
+    for (const key of SUBSCHEMA_LISTS) {
+      if (Array.isArray(schema[key]))
+        schema[key].forEach((sub, index) => visitSchema(sub, `${pointer}/${key}/${index}`));
+    }
+    for (const key of SUBSCHEMA_SINGLE) visitSchema(schema[key], `${pointer}/${key}`);
+  };
+
+  // A media type or parameter: `schema` beside `example` or an `examples` map of Example objects.
+  const visitHolder = (holder, pointer) => {
+    const schemaPointer = `${pointer}/schema`;
+    visitSchema(holder.schema, schemaPointer);
+    if ("example" in holder) validate(schemaPointer, holder.example, `${pointer}/example`);
+    if (isObject(holder.examples)) {
+      for (const [name, example] of Object.entries(holder.examples)) {
+        const resolved = example?.$ref ? resolveLocal(doc, example.$ref) : example;
+        if (resolved && "value" in resolved)
+          validate(schemaPointer, resolved.value, `${pointer}/examples/${escapePointer(name)}`);
+      }
+    }
+  };
+
+  const walk = (node, pointer) => {
+    if (Array.isArray(node)) {
+      for (const [index, item] of node.entries()) walk(item, `${pointer}/${index}`);
+      return;
+    }
+    if (!isObject(node)) return;
+    if (isObject(node.schema)) {
+      visitHolder(node, pointer);
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "schemas" && pointer === "/components") {
+        for (const [name, schema] of Object.entries(value))
+          visitSchema(schema, `${pointer}/schemas/${escapePointer(name)}`);
+      } else {
+        walk(value, `${pointer}/${escapePointer(key)}`);
+      }
+    }
+  };
+
+  walk(doc, "");
+  return problems;
+}

@@ -1,0 +1,6 @@
+export async function generateAll() {
+  throw new Error("not ready");
+}
+export async function checkGenerated() {
+  return false;
+}
