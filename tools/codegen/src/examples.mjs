@@ -53,8 +53,8 @@ export function checkExamples(doc) {
       }
     }
     for (const key of SUBSCHEMA_LISTS) {
-      if (Array.isArray(schema[key]))
-        schema[key].forEach((sub, index) => visitSchema(sub, `${pointer}/${key}/${index}`));
+      if (!Array.isArray(schema[key])) continue;
+      for (const [index, sub] of schema[key].entries()) visitSchema(sub, `${pointer}/${key}/${index}`);
     }
     for (const key of SUBSCHEMA_SINGLE) visitSchema(schema[key], `${pointer}/${key}`);
   };
