@@ -7,8 +7,8 @@ import { listDomains, specPath } from "./paths.mjs";
 import { SpecError } from "./spec-problems.mjs";
 
 const USAGE = `usage: enfuce-codegen <command>
-  generate           regenerate every package from specs/*.yaml (scaffolds missing packages)
-  check              fail, naming the stale files, when generated code differs from the specs
+  generate [domain...]  regenerate packages from specs/*.yaml (scaffolds missing packages)
+  check [domain...]     fail, naming the stale files, when generated code differs from the specs
   lint [files...]    lint specs (Redocly, redocly.yaml) and validate every example`;
 
 async function runLint(files) {
@@ -29,10 +29,10 @@ async function main([command, ...args]) {
     case "lint":
       return runLint(args);
     case "generate":
-      await generateAll();
+      await generateAll(args);
       return 0;
     case "check":
-      return (await checkGenerated()) ? 0 : 1;
+      return (await checkGenerated(args)) ? 0 : 1;
     default:
       console.error(USAGE);
       return 2;

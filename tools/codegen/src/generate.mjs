@@ -1,6 +1,82 @@
-export async function generateAll() {
-  throw new Error("not ready");
+// Plans every file a spec produces, then writes them all, or, in check mode, compares them with
+// what is on disk. Planning happens for all specs before anything is written, so one bad spec
+// leaves every package as it was.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { loadSpec } from "./load-spec.mjs";
+import { listDomains, packageDir, repoRoot, specPath } from "./paths.mjs";
+import {
+  hashSpec,
+  renderAliases,
+  renderClient,
+  renderOperationsTable,
+  renderSchema,
+  renderSpecMeta,
+  replaceTable,
+} from "./render.mjs";
+import { scaffoldFiles } from "./scaffold.mjs";
+
+const readIfExists = (file) => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
+
+/** @returns {Promise<Map<string, string>>} absolute path -> content, for one domain */
+async function planDomain(domain) {
+  const doc = await loadSpec(specPath(domain));
+  const specHash = hashSpec(doc);
+  const dir = packageDir(domain);
+  const files = new Map();
+  const scaffolding = !existsSync(join(dir, "package.json"));
+  if (scaffolding) {
+    for (const [name, content] of Object.entries(scaffoldFiles(domain, doc))) files.set(join(dir, name), content);
+  }
+  const generated = join(dir, "src/generated");
+  files.set(join(generated, "schema.ts"), await renderSchema(domain, doc, specHash));
+  files.set(join(generated, "aliases.ts"), renderAliases(domain, doc, specHash));
+  files.set(join(generated, "spec.ts"), renderSpecMeta(domain, doc, specHash));
+  if (Object.keys(doc.paths ?? {}).length > 0) files.set(join(generated, "client.ts"), renderClient(domain, specHash));
+  const readmePath = join(dir, "README.md");
+  const readme = files.get(readmePath) ?? readIfExists(readmePath) ?? "";
+  files.set(readmePath, replaceTable(readme, renderOperationsTable(doc)));
+  return files;
 }
-export async function checkGenerated() {
+
+async function planAll(domains) {
+  const plan = new Map();
+  for (const domain of domains) {
+    for (const [file, content] of await planDomain(domain)) plan.set(file, content);
+  }
+  return plan;
+}
+
+export async function generateAll(domains = []) {
+  const targets = domains.length > 0 ? domains : listDomains();
+  const plan = await planAll(targets);
+  const scaffolded = targets.filter((domain) => !existsSync(join(packageDir(domain), "package.json")));
+  let written = 0;
+  for (const [file, content] of plan) {
+    if (readIfExists(file) === content) continue;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    written++;
+  }
+  console.log(`generated ${targets.length} package(s), ${written} file(s) changed`);
+  if (scaffolded.length > 0) {
+    console.log(`scaffolded ${scaffolded.map((d) => `packages/${d}`).join(", ")}: run \`pnpm install\` to link them`);
+  }
+}
+
+/** @returns {Promise<boolean>} true when every generated file matches its spec */
+export async function checkGenerated(domains = []) {
+  const targets = domains.length > 0 ? domains : listDomains();
+  const plan = await planAll(targets);
+  const stale = [...plan]
+    .filter(([file, content]) => readIfExists(file) !== content)
+    .map(([file]) => relative(repoRoot, file));
+  if (stale.length === 0) {
+    console.log(`generated code of ${targets.length} package(s) matches the specs`);
+    return true;
+  }
+  const packages = [...new Set(stale.map((file) => file.split("/").slice(0, 2).join("/")))];
+  console.error(`generated code is stale in ${packages.join(", ")}; run \`pnpm generate\` and commit:`);
+  for (const file of stale) console.error(`  ${file}`);
   return false;
 }

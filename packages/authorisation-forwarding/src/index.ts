@@ -1,0 +1,3 @@
+export * from "@enfuce-sdk/core";
+export type * from "./generated/aliases";
+export type { components, webhooks } from "./generated/schema";

@@ -1,0 +1,138 @@
+// One error hierarchy for every domain. Errors carry what a caller needs to act and to ask Enfuce
+// support (status, method, path template, request id, attempts, parsed body) and never a header,
+// a credential or a full URL with query values.
+
+/** Where a failed call was going; the path is the template, so no id or query value leaks into logs. */
+export interface RequestContext {
+  readonly method: string;
+  readonly path: string;
+  readonly attempts: number;
+  readonly requestId?: string | undefined;
+}
+
+export class EnfuceError extends Error {
+  override name = "EnfuceError";
+}
+
+/** Invalid client or call options, found before any request is sent. */
+export class ConfigurationError extends EnfuceError {
+  override name = "ConfigurationError";
+}
+
+abstract class RequestError extends EnfuceError {
+  readonly method: string;
+  readonly path: string;
+  readonly attempts: number;
+  readonly requestId: string | undefined;
+
+  constructor(message: string, context: RequestContext, options?: ErrorOptions) {
+    const attempts = `${context.attempts} attempt${context.attempts === 1 ? "" : "s"}`;
+    const id = context.requestId ? `, request id ${context.requestId}` : "";
+    super(`${context.method} ${context.path}: ${message} (${attempts}${id})`, options);
+    this.method = context.method;
+    this.path = context.path;
+    this.attempts = context.attempts;
+    this.requestId = context.requestId;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      method: this.method,
+      path: this.path,
+      attempts: this.attempts,
+      requestId: this.requestId,
+    };
+  }
+}
+
+/** Enfuce answered with a non-2xx status. `body` is the parsed error body, typed from the spec where documented. */
+export class APIError<Body = unknown> extends RequestError {
+  override name = "APIError";
+  readonly status: number;
+  readonly body: Body;
+
+  constructor(status: number, body: Body, context: RequestContext) {
+    super(`${status}${describeBody(body)}`, context);
+    this.status = status;
+    this.body = body;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, body: this.body };
+  }
+}
+
+function describeBody(body: unknown): string {
+  if (typeof body === "object" && body !== null && "message" in body && typeof body.message === "string") {
+    return ` ${body.message.slice(0, 200)}`;
+  }
+  return "";
+}
+
+export class BadRequestError<Body = unknown> extends APIError<Body> {
+  override name = "BadRequestError";
+}
+export class AuthenticationError<Body = unknown> extends APIError<Body> {
+  override name = "AuthenticationError";
+}
+export class PermissionDeniedError<Body = unknown> extends APIError<Body> {
+  override name = "PermissionDeniedError";
+}
+export class NotFoundError<Body = unknown> extends APIError<Body> {
+  override name = "NotFoundError";
+}
+export class ConflictError<Body = unknown> extends APIError<Body> {
+  override name = "ConflictError";
+}
+export class UnprocessableError<Body = unknown> extends APIError<Body> {
+  override name = "UnprocessableError";
+}
+export class RateLimitError<Body = unknown> extends APIError<Body> {
+  override name = "RateLimitError";
+}
+export class ServerError<Body = unknown> extends APIError<Body> {
+  override name = "ServerError";
+}
+
+const BY_STATUS: Record<number, typeof APIError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableError,
+  429: RateLimitError,
+};
+
+export function errorForStatus<Body>(status: number, body: Body, context: RequestContext): APIError<Body> {
+  const ErrorClass = BY_STATUS[status] ?? (status >= 500 ? ServerError : APIError);
+  return new ErrorClass(status, body, context) as APIError<Body>;
+}
+
+/** The request could not be completed: refused, reset, DNS failure, or the body broke off. */
+export class ConnectionError extends RequestError {
+  override name = "ConnectionError";
+}
+
+/** No complete answer within the timeout. The request may have reached Enfuce. */
+export class TimeoutError extends ConnectionError {
+  override name = "TimeoutError";
+}
+
+/** The caller's own AbortSignal stopped the call. Never retried. */
+export class RequestAbortedError extends RequestError {
+  override name = "RequestAbortedError";
+}
+
+/** A 2xx answer whose body was declared JSON but could not be parsed. */
+export class ResponseParseError extends RequestError {
+  override name = "ResponseParseError";
+  readonly status: number;
+
+  constructor(status: number, context: RequestContext, options?: ErrorOptions) {
+    super(`${status} with a body that is not valid JSON`, context, options);
+    this.status = status;
+  }
+}

@@ -1,0 +1,28 @@
+export type { Middleware } from "openapi-fetch";
+export type { BasicCredentials, BearerCredentials, Credentials } from "./auth";
+export { createEnfuceClient } from "./client";
+export { encodeQueryValue } from "./encoding";
+export {
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  ConflictError,
+  ConnectionError,
+  EnfuceError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestAbortedError,
+  type RequestContext,
+  ResponseParseError,
+  ServerError,
+  TimeoutError,
+  UnprocessableError,
+} from "./errors";
+export type { FilterBuilder, FilterExpression } from "./filter";
+export type { Logger, LogLevel } from "./log";
+export { type ClientOptions, DEFAULT_TIMEOUT_MS } from "./options";
+export { DEFAULT_MAX_RETRIES, type RetryBackoff } from "./retry";
+export type { DomainSpec, OperationMeta } from "./spec";
+export type { CallOptions, CallResult, EnfuceClient, PageIterator, ResponseData, WithClientAuditUser } from "./types";

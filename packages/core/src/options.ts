@@ -1,0 +1,99 @@
+import type { Middleware } from "openapi-fetch";
+import { authorization, type Credentials } from "./auth";
+import { checkedBaseUrl, environmentUrl } from "./environment";
+import { ConfigurationError } from "./errors";
+import { createLogSink, createRedactor, type Logger, type LogLevel, type LogSink, resolveLogLevel } from "./log";
+import { DEFAULT_MAX_RETRIES, type RetryBackoff } from "./retry";
+import type { DomainSpec } from "./spec";
+
+/** Options every domain client takes, the same for all of them. */
+export interface ClientOptions {
+  /** Full URL of the domain, base path included (https; plain http only for localhost/127.0.0.1). */
+  readonly baseUrl?: string;
+  /** With `realm`: `https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/<base path>`. */
+  readonly environment?: string;
+  readonly realm?: string;
+  /** HTTP Basic `{ username, password }` as documented, or `{ token }` for a bearer token. */
+  readonly credentials: Credentials;
+  /** Sent as `?auditUser=` on every request unless the call passes its own. */
+  readonly auditUser: string;
+  /** Replaces the transport, e.g. for tests; receives one Request per attempt. */
+  readonly fetch?: (input: Request) => Promise<Response>;
+  /** openapi-fetch middleware; it sees every attempt, retries included. */
+  readonly middleware?: readonly Middleware[];
+  /** Retries after a retryable failure. Default 2. */
+  readonly maxRetries?: number;
+  readonly retryBackoff?: RetryBackoff;
+  /** Milliseconds allowed per attempt, until the response body is read. Default 30 000. */
+  readonly timeout?: number;
+  /** Resolve to the data and reject with typed errors instead of returning `{ data, error }`. */
+  readonly throwOnError?: boolean;
+  readonly logger?: Logger;
+  /** Default: `ENFUCE_LOG`, else `warn`. */
+  readonly logLevel?: LogLevel;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Options after checking, as the client uses them. */
+export interface ResolvedConfig {
+  readonly baseUrl: string;
+  readonly authorization: string;
+  readonly auditUser: string;
+  readonly fetch: ((input: Request) => Promise<Response>) | undefined;
+  readonly maxRetries: number;
+  readonly retryBackoff: RetryBackoff;
+  readonly timeout: number;
+  readonly throwOnError: boolean;
+  readonly log: LogSink;
+  readonly redact: (text: string) => string;
+}
+
+export function checkRetries(value: unknown, name: string): number {
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 10) {
+    throw new ConfigurationError(`${name} must be an integer from 0 to 10`);
+  }
+  return value as number;
+}
+
+export function checkTimeout(value: unknown, name: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw new ConfigurationError(`${name} must be a positive number of milliseconds`);
+  }
+  return value;
+}
+
+export function resolveConfig(options: ClientOptions, spec: DomainSpec): ResolvedConfig {
+  if (typeof options !== "object" || options === null) throw new ConfigurationError("options are required");
+  const { header, secrets } = authorization(options.credentials);
+  if (typeof options.auditUser !== "string" || options.auditUser.trim() === "") {
+    throw new ConfigurationError("auditUser must be a non-empty string: Enfuce records it in its audit log");
+  }
+  let baseUrl: string;
+  if (options.baseUrl !== undefined) {
+    baseUrl = checkedBaseUrl(options.baseUrl);
+  } else if (options.environment !== undefined || options.realm !== undefined) {
+    if (options.environment === undefined || options.realm === undefined) {
+      throw new ConfigurationError("environment and realm go together; give both, or a baseUrl");
+    }
+    baseUrl = environmentUrl(options.environment, options.realm, spec.basePath);
+  } else {
+    throw new ConfigurationError("give a baseUrl, or an environment and a realm");
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new ConfigurationError("fetch must be a function");
+  }
+  const redact = createRedactor([...secrets, header]);
+  return {
+    baseUrl,
+    authorization: header,
+    auditUser: options.auditUser,
+    fetch: options.fetch,
+    maxRetries: checkRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries"),
+    retryBackoff: options.retryBackoff ?? {},
+    timeout: checkTimeout(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout"),
+    throwOnError: options.throwOnError ?? false,
+    log: createLogSink(options.logger, resolveLogLevel(options.logLevel), redact),
+    redact,
+  };
+}

@@ -1,0 +1,146 @@
+// The typed surface of a domain client: openapi-fetch's methods over the domain's `paths`, with
+// `auditUser` optional (the client sends it), per-call transport options, and `throwOnError`.
+import type { FetchResponse, MaybeOptionalInit, Middleware, ParseAsResponse } from "openapi-fetch";
+import type {
+  HttpMethod,
+  MediaType,
+  PathsWithMethod,
+  Readable,
+  RequiredKeysOf,
+  ResponseObjectMap,
+  SuccessResponse,
+} from "openapi-typescript-helpers";
+import type { FilterBuilder, FilterFieldsOf } from "./filter";
+import type { ClientOptions } from "./options";
+import type { DomainSpec } from "./spec";
+
+/** Per-call transport options, beside openapi-fetch's own (`params`, `body`, `headers`, `signal`, ...). */
+export interface CallOptions {
+  /** Overrides the client's `maxRetries` for this call. */
+  readonly maxRetries?: number;
+  /** Overrides the client's `timeout` (ms per attempt) for this call. */
+  readonly timeout?: number;
+  readonly throwOnError?: boolean;
+  /** The idempotency key to send; by default one is generated where the operation declares the header. */
+  readonly idempotencyKey?: string;
+  /**
+   * Explicit choice whether this call may be repeated after a failure that may have reached Enfuce.
+   * `true` opts a POST/PATCH in (you know it is safe); `false` opts any call out.
+   */
+  readonly retry?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+type RelaxQuery<Q> = Q extends { auditUser?: infer A } ? Omit<Q, "auditUser"> & { auditUser?: A } : Q;
+type RelaxParameters<P> = P extends { query?: infer Q }
+  ? [NonNullable<Q>] extends [never]
+    ? P
+    : Omit<P, "query"> &
+        (RequiredKeysOf<RelaxQuery<NonNullable<Q>>> extends never
+          ? { query?: RelaxQuery<NonNullable<Q>> }
+          : { query: RelaxQuery<NonNullable<Q>> })
+  : P;
+type RelaxOperation<O> = O extends { parameters: infer P }
+  ? Omit<O, "parameters"> & { parameters: RelaxParameters<P> }
+  : O;
+
+/** `paths` with `auditUser` optional in every query: the client adds it. */
+export type WithClientAuditUser<Paths> = {
+  [Path in keyof Paths]: {
+    [M in keyof Paths[Path]]: M extends HttpMethod ? RelaxOperation<Paths[Path][M]> : Paths[Path][M];
+  };
+};
+
+type InitOf<Paths, Path extends keyof Paths, M extends HttpMethod> = MaybeOptionalInit<
+  Paths[Path],
+  M & keyof Paths[Path]
+> &
+  CallOptions;
+type InitArgs<Init> = RequiredKeysOf<Init> extends never ? [init?: Init] : [init: Init];
+
+type DataOf<Operation, Init> = ParseAsResponse<
+  Readable<SuccessResponse<ResponseObjectMap<Operation> & Record<string | number, unknown>, MediaType>>,
+  Init
+>;
+/** What a call resolves to with `throwOnError`: the success body (`undefined` for an empty answer). */
+export type ResponseData<Operation, Init = object> = [DataOf<Operation, Init>] extends [never]
+  ? undefined
+  : DataOf<Operation, Init>;
+
+type Throws<Init, ClientThrows extends boolean> = Init extends { throwOnError: true }
+  ? true
+  : Init extends { throwOnError: false }
+    ? false
+    : ClientThrows;
+
+/** The default result: openapi-fetch's `{ data, error, response }`, plus how many attempts were made. */
+export type CallResult<Operation, Init> = FetchResponse<
+  Operation & Record<string | number, unknown>,
+  Init,
+  MediaType
+> & {
+  readonly attempts: number;
+};
+
+type Method<Paths extends {}, M extends HttpMethod, ClientThrows extends boolean> = <
+  Path extends PathsWithMethod<Paths, M>,
+  Init extends InitOf<Paths, Path, M>,
+>(
+  url: Path,
+  ...init: InitArgs<Init>
+) => Promise<
+  Throws<Init, ClientThrows> extends true
+    ? ResponseData<Paths[Path][M & keyof Paths[Path]], Init>
+    : CallResult<Paths[Path][M & keyof Paths[Path]], Init>
+>;
+
+type PagedPath<Spec extends DomainSpec> = {
+  [K in keyof Spec["operations"]]: K extends `GET ${infer P}`
+    ? Spec["operations"][K] extends { paging: object }
+      ? P
+      : never
+    : never;
+}[keyof Spec["operations"]];
+
+type FilteredPath<Spec extends DomainSpec> = {
+  [K in keyof Spec["operations"]]: K extends `GET ${infer P}`
+    ? Spec["operations"][K] extends { filter: object }
+      ? P
+      : never
+    : never;
+}[keyof Spec["operations"]];
+
+type PageOf<Paths, Path extends keyof Paths> = ResponseData<Paths[Path]["get" & keyof Paths[Path]]>;
+export type ItemOf<Page> = Page extends { data?: readonly (infer Item)[] } ? Item : never;
+
+/** Async iteration over the items of a paged list; `pages()` iterates whole pages instead. */
+export interface PageIterator<Item, Page> extends AsyncIterable<Item> {
+  pages(): AsyncIterable<Page>;
+  toArray(): Promise<Item[]>;
+}
+
+type ThrowsOf<Options> = Options extends { throwOnError: true } ? true : false;
+
+export interface EnfuceClient<
+  Paths extends {},
+  Spec extends DomainSpec,
+  Options extends ClientOptions = ClientOptions,
+> {
+  GET: Method<WithClientAuditUser<Paths>, "get", ThrowsOf<Options>>;
+  PUT: Method<WithClientAuditUser<Paths>, "put", ThrowsOf<Options>>;
+  POST: Method<WithClientAuditUser<Paths>, "post", ThrowsOf<Options>>;
+  DELETE: Method<WithClientAuditUser<Paths>, "delete", ThrowsOf<Options>>;
+  PATCH: Method<WithClientAuditUser<Paths>, "patch", ThrowsOf<Options>>;
+  HEAD: Method<WithClientAuditUser<Paths>, "head", ThrowsOf<Options>>;
+  OPTIONS: Method<WithClientAuditUser<Paths>, "options", ThrowsOf<Options>>;
+  /** Iterates every item of a paged list operation, page by page, within the documented size limits. */
+  paginate<Path extends PagedPath<Spec> & PathsWithMethod<WithClientAuditUser<Paths>, "get">>(
+    url: Path,
+    ...init: InitArgs<InitOf<WithClientAuditUser<Paths>, Path, "get">>
+  ): PageIterator<ItemOf<PageOf<Paths, Path>>, NonNullable<PageOf<Paths, Path>>>;
+  /** A filter expression builder restricted to the fields and values the operation documents. */
+  filter<Path extends FilteredPath<Spec>>(url: Path): FilterBuilder<FilterFieldsOf<Spec, Path>>;
+  use(...middleware: Middleware[]): void;
+  eject(...middleware: Middleware[]): void;
+  readonly baseUrl: string;
+}

@@ -1,0 +1,3 @@
+import { domainTestConfig } from "@enfuce-sdk/mock/vitest";
+
+export default domainTestConfig("invoice");

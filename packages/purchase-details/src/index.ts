@@ -1,0 +1,4 @@
+export * from "@enfuce-sdk/core";
+export type * from "./generated/aliases";
+export * from "./generated/client";
+export type { components, operations, paths } from "./generated/schema";

@@ -1,0 +1,33 @@
+// Naming rules shared by every generated file, so a domain's names follow from its spec file name.
+
+/** `purchase-details` -> `PurchaseDetails` */
+export const pascalCase = (name) =>
+  name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join("");
+
+export const packageName = (domain) => `@enfuce-sdk/${domain}`;
+export const clientFactoryName = (domain) => `create${pascalCase(domain)}Client`;
+export const clientTypeName = (domain) => `${pascalCase(domain)}Client`;
+
+// Schema names that would shadow a global of the same name in users' code get a suffix.
+const GLOBAL_NAMES = new Set([
+  "Error",
+  "Date",
+  "Object",
+  "Array",
+  "Record",
+  "Request",
+  "Response",
+  "Headers",
+  "URL",
+  "Map",
+  "Set",
+  "Promise",
+]);
+export const aliasName = (schemaName) => {
+  const name = pascalCase(schemaName);
+  return GLOBAL_NAMES.has(name) ? `${name}Body` : name;
+};

@@ -1,0 +1,69 @@
+// Reads the run-time facts the core needs about each operation out of a bundled spec:
+// idempotency header, paging and filter fields. Nothing at run time reads YAML.
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+function resolve(doc, node) {
+  let current = node;
+  for (let depth = 0; current?.$ref && depth < 20; depth++) {
+    current = current.$ref
+      .slice(2)
+      .split("/")
+      .reduce((value, key) => value?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], doc);
+  }
+  return current;
+}
+
+function pagingOf(doc, parameters, operation) {
+  const page = parameters.find((p) => p.in === "query" && p.name === "page");
+  const size = parameters.find((p) => p.in === "query" && p.name === "size");
+  if (!page || !size) return undefined;
+  const content = resolve(doc, operation.responses?.["200"])?.content?.["application/json"];
+  const body = resolve(doc, content?.schema);
+  if (!body?.properties?.pagination || !body?.properties?.data) return undefined;
+  const sizeSchema = resolve(doc, size.schema) ?? {};
+  return {
+    sizeMin: sizeSchema.minimum ?? 1,
+    sizeMax: sizeSchema.maximum ?? null,
+    sizeDefault: sizeSchema.default ?? null,
+  };
+}
+
+function filterOf(doc, parameters) {
+  const parameter = parameters.find((p) => p.in === "query" && p["x-enfuce-filter"]);
+  if (!parameter) return undefined;
+  const spec = parameter["x-enfuce-filter"];
+  const fields = {};
+  for (const [field, schema] of Object.entries(spec.fields ?? {})) {
+    fields[field] = resolve(doc, schema)?.enum ?? null;
+  }
+  return { parameter: parameter.name, operators: spec.operators, fields };
+}
+
+/** @returns {Record<string, object>} keyed by `METHOD /path` */
+export function operationIndex(doc) {
+  const index = {};
+  for (const [path, pathItem] of Object.entries(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve(doc, p));
+      const idempotency = parameters.find((p) => p.in === "header" && p.name.toLowerCase() === "x-idempotency-key");
+      const entry = { operationId: operation.operationId };
+      if (operation.deprecated) entry.deprecated = true;
+      if (idempotency) entry.idempotencyHeader = idempotency.name;
+      const paging = pagingOf(doc, parameters, operation);
+      if (paging) entry.paging = paging;
+      const filter = filterOf(doc, parameters);
+      if (filter) entry.filter = filter;
+      index[`${method.toUpperCase()} ${path}`] = entry;
+    }
+  }
+  return index;
+}
+
+/** The domain's base path, taken from the first server URL (`/instalment`, or "" where paths sit under the host). */
+export function basePathOf(doc) {
+  const url = doc.servers?.[0]?.url ?? "";
+  const match = /^[a-z]+:\/\/[^/]+(\/.*)?$/i.exec(url);
+  return (match?.[1] ?? "").replace(/\/$/, "");
+}
