@@ -58,10 +58,10 @@ type InitOf<Paths, Path extends keyof Paths, M extends HttpMethod> = MaybeOption
   CallOptions;
 type InitArgs<Init> = RequiredKeysOf<Init> extends never ? [init?: Init] : [init: Init];
 
-type DataOf<Operation, Init> = ParseAsResponse<
-  Readable<SuccessResponse<ResponseObjectMap<Operation> & Record<string | number, unknown>, MediaType>>,
-  Init
->;
+type DataOf<Operation, Init> =
+  ResponseObjectMap<Operation> extends infer Responses extends Record<string | number, unknown>
+    ? ParseAsResponse<Readable<SuccessResponse<Responses, MediaType>>, Init>
+    : never;
 /** What a call resolves to with `throwOnError`: the success body (`undefined` for an empty answer). */
 export type ResponseData<Operation, Init = object> = [DataOf<Operation, Init>] extends [never]
   ? undefined

@@ -1,0 +1,4 @@
+// What other workspace tools (mock, release) reuse from codegen.
+export { createAjv } from "./ajv.mjs";
+export { loadSpec } from "./load-spec.mjs";
+export { listDomains, specPath } from "./paths.mjs";

@@ -1,0 +1,21 @@
+export interface ContractCase {
+  /** `METHOD /path (operationId)` */
+  readonly name: string;
+  readonly method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS";
+  readonly path: string;
+  readonly params: { path: Record<string, unknown>; query: Record<string, unknown>; header: Record<string, unknown> };
+  readonly body: unknown;
+  /** Documented success codes, e.g. `["200"]` or `["2XX"]`. */
+  readonly successStatuses: readonly string[];
+  /** Schema violations of a success answer; empty when it matches the spec. */
+  readonly validate: (status: number, data: unknown) => string[];
+}
+
+export function contractCases(domain: string): Promise<ContractCase[]>;
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Base URL of the Prism mock of the package's spec, started by the global setup. */
+    mockUrl: string;
+  }
+}

@@ -1,0 +1,97 @@
+// Contract cases derived from a spec: for every operation, a call built from the documented
+// examples and the schema its success answer must match. Each domain package runs them against
+// Prism, so every operation of every spec is exercised through the typed client.
+import { createAjv, loadSpec } from "@enfuce-sdk/codegen";
+import { specFile } from "./index.mjs";
+
+const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+const pointerOf = (ref) => ref.slice(1);
+function resolve(doc, node) {
+  let current = node;
+  for (let depth = 0; current?.$ref && depth < 20; depth++) {
+    current = current.$ref
+      .slice(2)
+      .split("/")
+      .reduce((value, key) => value?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], doc);
+  }
+  return current;
+}
+
+function exampleOf(doc, holder) {
+  if (holder === undefined) return undefined;
+  if ("example" in holder) return holder.example;
+  const first = Object.values(holder.examples ?? {})[0];
+  if (first) return resolve(doc, first).value;
+  const schema = resolve(doc, holder.schema);
+  if (schema === undefined) return undefined;
+  if ("example" in schema) return schema.example;
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
+  if ("default" in schema) return schema.default;
+  if (Array.isArray(schema.enum)) return schema.enum[0];
+  if ("const" in schema) return schema.const;
+  return undefined;
+}
+
+/** @returns {Promise<Array<{name: string, method: string, path: string, params: object, body: unknown, successStatuses: string[], validate: (data: unknown) => string[]}>>} */
+export async function contractCases(domain) {
+  const doc = await loadSpec(specFile(domain));
+  const ajv = createAjv();
+  ajv.addSchema(doc, "spec");
+  const cases = [];
+  for (const [path, pathItem] of Object.entries(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      const params = { path: {}, query: {}, header: {} };
+      for (const parameter of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) =>
+        resolve(doc, p),
+      )) {
+        if (!parameter.required || parameter.name === "auditUser") continue;
+        params[parameter.in][parameter.name] = exampleOf(doc, parameter);
+      }
+      const content = resolve(doc, operation.requestBody)?.content ?? {};
+      const media = content["application/json"] ?? Object.values(content)[0];
+      const successStatuses = Object.keys(operation.responses ?? {}).filter((code) => /^2/.test(code));
+      const success = successStatuses.map((code) => [code, resolve(doc, operation.responses[code])]);
+      const validate = (status, data) => {
+        const entry = success.find(([code]) => code === String(status)) ?? success.find(([code]) => code === "2XX");
+        const schemaRef =
+          entry && Object.keys(entry[1]?.content ?? {}).length > 0
+            ? pointerForSchema(doc, operation, entry[0])
+            : undefined;
+        if (!schemaRef) return [];
+        const validator = ajv.getSchema(schemaRef) ?? ajv.compile({ $ref: schemaRef });
+        return validator(data) ? [] : validator.errors.map((error) => `${error.instancePath} ${error.message}`);
+      };
+      cases.push({
+        name: `${method.toUpperCase()} ${path} (${operation.operationId})`,
+        method: method.toUpperCase(),
+        path,
+        params,
+        body: media ? exampleOf(doc, media) : undefined,
+        successStatuses,
+        validate,
+      });
+    }
+  }
+  return cases;
+}
+
+// The JSON pointer of a response's JSON schema inside the bundled document, for ajv's $ref.
+function pointerForSchema(doc, operation, status) {
+  const response = operation.responses[status];
+  const base = response.$ref ? pointerOf(response.$ref) : undefined;
+  const target = resolve(doc, response);
+  const mediaType = Object.keys(target.content).find((type) => type.includes("json")) ?? Object.keys(target.content)[0];
+  if (base) return `spec#${base}/content/${mediaType.replaceAll("/", "~1")}/schema`;
+  const [path, method] = findOperation(doc, operation);
+  return `spec#/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}/${method}/responses/${status}/content/${mediaType.replaceAll("/", "~1")}/schema`;
+}
+
+function findOperation(doc, operation) {
+  for (const [path, pathItem] of Object.entries(doc.paths)) {
+    for (const method of METHODS) if (pathItem[method] === operation) return [path, method];
+  }
+  throw new Error(`operation ${operation.operationId} not found`);
+}
