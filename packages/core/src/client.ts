@@ -5,6 +5,7 @@ import { type ClientOptions, resolveConfig } from "./options";
 import { createPageIterator } from "./paginate";
 import { type SendContext, send } from "./send";
 import type { DomainSpec } from "./spec";
+import { keepAliveFetch } from "./transport";
 import type { EnfuceClient } from "./types";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
@@ -18,7 +19,7 @@ export function createEnfuceClient<
   const config = resolveConfig(options, spec);
   const inner = createOpenApiFetch({
     baseUrl: config.baseUrl,
-    ...(config.fetch ? { fetch: config.fetch } : {}),
+    fetch: config.fetch ?? keepAliveFetch,
     headers: { Authorization: config.authorization },
     querySerializer: serializeQuery,
     pathSerializer: serializePath,

@@ -2,7 +2,14 @@ import { ConfigurationError } from "./errors";
 
 /** encodeURIComponent plus the RFC 3986 sub-delimiters it leaves alone, which Enfuce filters need encoded. */
 export function encodeQueryValue(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(value);
+  } catch {
+    // A lone UTF-16 surrogate has no UTF-8 form; without this the caller got a bare URIError.
+    throw new ConfigurationError("a URL value contains a lone UTF-16 surrogate, which cannot be percent-encoded");
+  }
+  return encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 export function serializeQuery(query: Record<string, unknown>): string {

@@ -26,3 +26,4 @@ export { type ClientOptions, DEFAULT_TIMEOUT_MS } from "./options";
 export { DEFAULT_MAX_RETRIES, type RetryBackoff } from "./retry";
 export type { DomainSpec, OperationMeta } from "./spec";
 export type { CallOptions, CallResult, EnfuceClient, PageIterator, ResponseData, WithClientAuditUser } from "./types";
+export * from "./webhook";

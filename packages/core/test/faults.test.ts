@@ -28,10 +28,7 @@ afterAll(() => server.close());
 interface Fault {
   readonly name: string;
   readonly reply: Reply;
-  // biome-ignore lint/suspicious/noExplicitAny: any error class
-  readonly errorClass: new (
-    ...args: any[]
-  ) => Error;
+  readonly errorClass: new (...args: never[]) => Error;
   /** Attempts for a GET with the default two retries; a POST without a key always makes one. */
   readonly getAttempts: number;
 }

@@ -103,30 +103,31 @@ describe("logger", () => {
 });
 
 describe("ENFUCE_LOG", () => {
-  const failOnce = async (options: Parameters<typeof connect>[1]) => {
-    server.script("GET /items/item-1", reply.json(503), reply.json(200, { id: "item-1" }));
+  // One line at each level: a reset (info, a retry follows), a 503 (debug, then info), a final reset (warn).
+  const callWithEveryLevel = async (options: Parameters<typeof connect>[1]) => {
+    server.script("GET /items/item-1", reply.resetBeforeHeaders(), reply.json(503), reply.resetBeforeHeaders());
     const { client, logs } = connect(server.url, options);
-    await client.GET("/items/{itemId}", getItem);
+    await captureError(client.GET("/items/{itemId}", getItem));
     return summary(logs);
   };
 
   test("sets the level when the client does not", async () => {
     vi.stubEnv("ENFUCE_LOG", "debug");
-    expect(await failOnce({ logLevel: undefined })).toEqual(["debug 1", "info 1", "debug 2"]);
+    expect(await callWithEveryLevel({ logLevel: undefined })).toEqual(["info 1", "debug 2", "info 2", "warn 3"]);
     vi.stubEnv("ENFUCE_LOG", "OFF");
-    expect(await failOnce({ logLevel: undefined })).toEqual([]);
+    expect(await callWithEveryLevel({ logLevel: undefined })).toEqual([]);
   });
 
   test("an unknown value, or none, means warn", async () => {
     vi.stubEnv("ENFUCE_LOG", "verbose");
-    expect(await failOnce({ logLevel: undefined })).toEqual([]);
+    expect(await callWithEveryLevel({ logLevel: undefined })).toEqual(["warn 3"]);
     vi.stubEnv("ENFUCE_LOG", undefined);
-    expect(await failOnce({ logLevel: undefined })).toEqual([]);
+    expect(await callWithEveryLevel({ logLevel: undefined })).toEqual(["warn 3"]);
   });
 
   test("the client's logLevel wins", async () => {
     vi.stubEnv("ENFUCE_LOG", "off");
-    expect(await failOnce({ logLevel: "info" })).toEqual(["info 1"]);
+    expect(await callWithEveryLevel({ logLevel: "info" })).toEqual(["info 1", "info 2", "warn 3"]);
   });
 
   test("without a logger, lines go to the console", async () => {
@@ -137,12 +138,11 @@ describe("ENFUCE_LOG", () => {
       printed.push(line);
       recordOutput(line);
     };
-    vi.spyOn(console, "debug").mockImplementation(keep);
-    vi.spyOn(console, "info").mockImplementation(keep);
+    for (const level of ["debug", "info", "warn"] as const) vi.spyOn(console, level).mockImplementation(keep);
 
-    await failOnce({ logger: undefined, logLevel: undefined });
+    await callWithEveryLevel({ logger: undefined, logLevel: undefined });
 
-    expect(printed).toHaveLength(3);
-    expect(printed[0]).toMatch(/^\[enfuce\] GET \/items\/\{itemId\} -> 503 /);
+    expect(printed).toHaveLength(4);
+    expect(printed[1]).toMatch(/^\[enfuce\] GET \/items\/\{itemId\} -> 503 /);
   });
 });

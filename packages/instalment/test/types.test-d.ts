@@ -11,7 +11,7 @@ describe("instalment client types", () => {
   it("types responses from the spec", async () => {
     const { data } = await client.GET("/v1/{instalmentId}", { params: { path: { instalmentId: "1" } } });
     expectTypeOf(data).toEqualTypeOf<Instalment | undefined>();
-    expectTypeOf(data!.interest!.interestRate).toEqualTypeOf<number | undefined>();
+    expectTypeOf<NonNullable<Instalment["interest"]>["interestRate"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<Instalment["status"]>().toEqualTypeOf<InstalmentStatus | undefined>();
   });
 

@@ -18,8 +18,9 @@ export function createAjv(options = {}) {
     ...options,
   });
   addFormats(ajv);
-  // Formats the Enfuce docs use on top of JSON Schema's own.
-  ajv.addFormat("biginteger", { type: "string", validate: (value) => DIGITS.test(value) });
-  ajv.addFormat("bigdecimal", { type: "string", validate: (value) => DECIMAL.test(value) });
+  // Formats the Enfuce docs use on top of JSON Schema's own. Given as regular expressions so that
+  // standalone (ahead-of-time) validators can inline them.
+  ajv.addFormat("biginteger", DIGITS);
+  ajv.addFormat("bigdecimal", DECIMAL);
   return ajv;
 }

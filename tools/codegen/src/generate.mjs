@@ -12,6 +12,7 @@ import {
   renderOperationsTable,
   renderSchema,
   renderSpecMeta,
+  renderWebhooks,
   replaceTable,
 } from "./render.mjs";
 import { scaffoldFiles } from "./scaffold.mjs";
@@ -33,6 +34,9 @@ async function planDomain(domain) {
   files.set(join(generated, "aliases.ts"), renderAliases(domain, doc, specHash));
   files.set(join(generated, "spec.ts"), renderSpecMeta(domain, doc, specHash));
   if (Object.keys(doc.paths ?? {}).length > 0) files.set(join(generated, "client.ts"), renderClient(domain, specHash));
+  if (Object.keys(doc.webhooks ?? {}).length > 0) {
+    files.set(join(generated, "webhooks.ts"), await renderWebhooks(domain, doc, specHash));
+  }
   const readmePath = join(dir, "README.md");
   const readme = files.get(readmePath) ?? readIfExists(readmePath) ?? "";
   files.set(readmePath, replaceTable(readme, renderOperationsTable(doc)));

@@ -11,6 +11,8 @@ export const pascalCase = (name) =>
 export const packageName = (domain) => `@enfuce-sdk/${domain}`;
 export const clientFactoryName = (domain) => `create${pascalCase(domain)}Client`;
 export const clientTypeName = (domain) => `${pascalCase(domain)}Client`;
+/** `notification` (the key under `webhooks:`) -> `sendNotification` */
+export const webhookSenderName = (webhookName) => `send${pascalCase(webhookName)}`;
 
 // Schema names that would shadow a global of the same name in users' code get a suffix.
 const GLOBAL_NAMES = new Set([

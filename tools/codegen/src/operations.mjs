@@ -2,7 +2,7 @@
 // idempotency header, paging and filter fields. Nothing at run time reads YAML.
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-function resolve(doc, node) {
+export function resolve(doc, node) {
   let current = node;
   for (let depth = 0; current?.$ref && depth < 20; depth++) {
     current = current.$ref

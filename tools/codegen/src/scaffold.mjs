@@ -1,6 +1,9 @@
 // Files a new domain package starts with. Written once, when the package does not exist yet;
 // after that they belong to the package and codegen leaves them alone.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { clientFactoryName, packageName, pascalCase } from "./names.mjs";
+import { repoRoot } from "./paths.mjs";
 import { TABLE_END, TABLE_START } from "./render.mjs";
 
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
@@ -43,6 +46,8 @@ export function scaffoldFiles(domain, doc) {
         vitest: "4.1.12",
       },
     }),
+    // npm packs a package's own LICENSE only; every published tarball must carry one.
+    LICENSE: readFileSync(join(repoRoot, "LICENSE"), "utf8"),
     "tsconfig.json": json({ extends: "../../tsconfig.base.json", include: ["src", "test"] }),
     "tsup.config.ts": `export { default } from "../../tsup.base";\n`,
     "vitest.config.mts": `import { domainTestConfig } from "@enfuce-sdk/mock/vitest";\n\nexport default domainTestConfig("${domain}");\n`,
@@ -61,6 +66,7 @@ export function scaffoldFiles(domain, doc) {
     }),
     "src/index.ts": [
       ...(hasPaths ? [`export * from "./generated/client";`] : []),
+      ...(doc.webhooks ? [`export * from "./generated/webhooks";`] : []),
       `export type * from "./generated/aliases";`,
       `export type { components${hasPaths ? ", operations, paths" : ""}${doc.webhooks ? ", webhooks" : ""} } from "./generated/schema";`,
       `export * from "@enfuce-sdk/core";`,

@@ -1,0 +1,72 @@
+// The contenders, each making the same GET with the same Authorization header and parsing the
+// same JSON answer. Every call resolves to the parsed body and throws on any status but 200.
+import { createInstalmentClient } from "@enfuce-sdk/instalment";
+import axios from "axios";
+import createOpenApiFetch from "openapi-fetch";
+import { request } from "undici";
+import { AUDIT_USER, AUTHORIZATION, CREDENTIALS, INSTALMENT_ID, REQUEST_PATH } from "./fixture.mjs";
+
+const failed = (name, status) => {
+  throw new Error(`${name}: status ${status}`);
+};
+
+export function createClients(origin) {
+  const url = `${origin}${REQUEST_PATH}`;
+  const headers = { authorization: AUTHORIZATION };
+  const bare = createOpenApiFetch({ baseUrl: `${origin}/instalment`, headers });
+  // Defaults on purpose: retries (2), per-attempt timeout (30 s), audit user, typed errors.
+  const ours = createInstalmentClient({
+    baseUrl: `${origin}/instalment`,
+    credentials: CREDENTIALS,
+    auditUser: AUDIT_USER,
+  });
+  const path = { instalmentId: INSTALMENT_ID };
+
+  return [
+    {
+      name: "raw fetch",
+      async call() {
+        const response = await fetch(url, { headers });
+        if (response.status !== 200) failed(this.name, response.status);
+        return response.json();
+      },
+    },
+    {
+      name: "openapi-fetch",
+      async call() {
+        const { data, response } = await bare.GET("/v1/{instalmentId}", {
+          params: { path, query: { auditUser: AUDIT_USER } },
+        });
+        if (response.status !== 200) failed(this.name, response.status);
+        return data;
+      },
+    },
+    {
+      name: "@enfuce-sdk (retries, timeouts)",
+      async call() {
+        const { data, response } = await ours.GET("/v1/{instalmentId}", { params: { path } });
+        if (response.status !== 200) failed(this.name, response.status);
+        return data;
+      },
+    },
+    {
+      name: "undici request()",
+      async call() {
+        const { statusCode, body } = await request(url, { headers });
+        if (statusCode !== 200) {
+          await body.dump();
+          failed(this.name, statusCode);
+        }
+        return body.json();
+      },
+    },
+    {
+      name: "axios",
+      async call() {
+        const response = await axios.get(url, { headers, validateStatus: () => true });
+        if (response.status !== 200) failed(this.name, response.status);
+        return response.data;
+      },
+    },
+  ];
+}

@@ -1,0 +1,98 @@
+// `pnpm bench`: throughput of the SDK against raw fetch and the usual alternatives, then package
+// sizes. One run on 127.0.0.1; clients take turns within each round (the order rotates) so that
+// drift in machine load hits all of them alike. Speed is reported as a ratio to raw fetch measured
+// in the same rounds; nothing here asserts a time.
+import { deepStrictEqual } from "node:assert";
+import { fork } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { createClients } from "./clients.mjs";
+import { AUTHORIZATION, INSTALMENT, REQUEST_PATH } from "./fixture.mjs";
+import { reportSizes } from "./sizes.mjs";
+
+const ROUNDS = 10;
+const MODES = [
+  { name: "sequential", inFlight: 1, warmup: 300, requests: 400 },
+  { name: "32 in flight", inFlight: 32, warmup: 1000, requests: 1500 },
+];
+/** The whole run stops here even if a client hangs. */
+const DEADLINE_MS = 10 * 60_000;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Requests per second for `requests` calls, at most `inFlight` at a time. */
+async function throughput(call, requests, inFlight) {
+  let started = 0;
+  const worker = async () => {
+    while (started < requests) {
+      started++;
+      await call();
+    }
+  };
+  const begin = performance.now();
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return requests / ((performance.now() - begin) / 1000);
+}
+
+async function startServer() {
+  const server = fork(fileURLToPath(new URL("./server.mjs", import.meta.url)), [
+    REQUEST_PATH,
+    AUTHORIZATION,
+    JSON.stringify(INSTALMENT),
+  ]);
+  const [message] = await once(server, "message");
+  return { server, origin: `http://127.0.0.1:${message.port}` };
+}
+
+async function benchMode(clients, { name, inFlight, warmup, requests }) {
+  for (const client of clients) await throughput(() => client.call(), warmup, inFlight);
+  const rates = new Map(clients.map((client) => [client.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let turn = 0; turn < clients.length; turn++) {
+      const client = clients[(round + turn) % clients.length];
+      rates.get(client.name).push(await throughput(() => client.call(), requests, inFlight));
+    }
+  }
+  const baseline = rates.get("raw fetch");
+  return clients.map((client) => {
+    const own = rates.get(client.name);
+    return {
+      mode: name,
+      client: client.name,
+      "req/s": Math.round(median(own)),
+      // Per round, against the fetch turn of that same round.
+      "vs raw fetch": `${median(own.map((rate, round) => rate / baseline[round])).toFixed(2)}x`,
+    };
+  });
+}
+
+async function main() {
+  const { server, origin } = await startServer();
+  const deadline = setTimeout(() => {
+    console.error(`bench: no result after ${DEADLINE_MS / 1000} s; stopping`);
+    server.kill();
+    process.exit(1);
+  }, DEADLINE_MS);
+  deadline.unref();
+  try {
+    const clients = createClients(origin);
+    for (const client of clients) deepStrictEqual(await client.call(), INSTALMENT, `${client.name} read another body`);
+    console.log(`Node ${process.version}, GET ${REQUEST_PATH}, ${ROUNDS} interleaved rounds per mode`);
+    console.log("req/s: median over the rounds; vs raw fetch: median of each round's ratio to that round's fetch turn");
+    const rows = [];
+    for (const mode of MODES) rows.push(...(await benchMode(clients, mode)));
+    console.table(rows);
+  } finally {
+    server.kill();
+    clearTimeout(deadline);
+  }
+  await reportSizes(fileURLToPath(new URL("../packages", import.meta.url)));
+}
+
+await main();
+// The webhook receivers against a bare node:http server (bench/webhook.mjs).
+await (await import("./webhook.mjs")).benchWebhookReceivers();

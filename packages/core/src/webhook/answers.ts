@@ -1,0 +1,45 @@
+// Every answer a receiver sends, as status + JSON text. Refusals carry a short reason and, for
+// invalid payloads, the offending fields; never a stack trace, a header or a payload value.
+import type { FieldProblem } from "./types";
+
+export interface Answer {
+  readonly status: number;
+  /** JSON text, or "" for an answer without a body. */
+  readonly body: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+const refusal = (status: number, error: string, headers?: Record<string, string>): Answer => ({
+  status,
+  body: JSON.stringify({ error }),
+  ...(headers ? { headers } : {}),
+});
+
+export const NOT_FOUND = refusal(404, "no webhook at this path");
+export const UNAUTHORIZED = refusal(401, "missing or wrong credentials", {
+  "www-authenticate": 'Basic realm="enfuce-webhook", charset="UTF-8"',
+});
+export const TOO_LARGE = refusal(413, "the body is larger than this receiver accepts");
+export const UNSUPPORTED_TYPE = refusal(415, "the body must be application/json (UTF-8)");
+export const NOT_PROCESSED = refusal(500, "the call was not processed");
+export const INTERNAL_ERROR = refusal(500, "internal error");
+
+export const methodNotAllowed = (allowed: string): Answer =>
+  refusal(405, "method not allowed at this path", { allow: allowed });
+
+export const invalidPayload = (problems: readonly FieldProblem[]): Answer => ({
+  status: 400,
+  body: JSON.stringify({ error: "the payload does not match the spec", problems }),
+});
+
+export const emptyAnswer = (status: number): Answer => ({ status, body: "" });
+
+/** The answer for a body; undefined if it cannot be written as JSON (a cycle, a BigInt). */
+export function jsonAnswer(status: number, body: unknown): Answer | undefined {
+  try {
+    const text = JSON.stringify(body);
+    return typeof text === "string" ? { status, body: text } : undefined;
+  } catch {
+    return undefined;
+  }
+}

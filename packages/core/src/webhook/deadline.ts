@@ -1,0 +1,136 @@
+// Runs user code against a deadline without a timer per call: an authorisation waits on this code,
+// so the receiver's own cost per call must stay close to nothing. Code that answers synchronously
+// costs no timer at all; pending calls of one webhook share a single timer, armed for the earliest.
+import type { WebhookContext } from "./types";
+
+export type Outcome<T> =
+  | { readonly kind: "answered"; readonly value: T }
+  | { readonly kind: "threw"; readonly error: unknown }
+  | { readonly kind: "deadline" };
+
+export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  (typeof value === "object" || typeof value === "function") &&
+  value !== null &&
+  typeof (value as { then?: unknown }).then === "function";
+
+/** What user code receives; its AbortSignal is only made if the code asks for it. */
+export class CallContext<Params> implements WebhookContext<Params> {
+  readonly operationId: string;
+  readonly params: Params;
+  #controller: AbortController | undefined;
+
+  constructor(operationId: string, params: Params) {
+    this.operationId = operationId;
+    this.params = params;
+  }
+
+  get signal(): AbortSignal {
+    this.#controller ??= new AbortController();
+    return this.#controller.signal;
+  }
+
+  abort(): void {
+    this.#controller?.abort(new DOMException("the webhook deadline passed", "TimeoutError"));
+  }
+}
+
+interface Pending {
+  readonly at: number;
+  /** Cleared once the call settles, so a settled call holds on to nothing until the timer passes. */
+  expire: (() => void) | undefined;
+}
+
+/** The pending calls of one webhook, earliest deadline first, behind one timer. */
+export class DeadlineQueue {
+  #pending: Pending[] = [];
+  #head = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerAt = Number.POSITIVE_INFINITY;
+
+  add(at: number, expire: () => void): Pending {
+    const entry: Pending = { at, expire };
+    // Calls nearly always come in deadline order, so this is almost always an append.
+    let index = this.#pending.length;
+    while (index > this.#head && (this.#pending[index - 1] as Pending).at > at) index--;
+    if (index === this.#pending.length) this.#pending.push(entry);
+    else this.#pending.splice(index, 0, entry);
+    if (at < this.#timerAt) this.#arm(at);
+    return entry;
+  }
+
+  /** Marks `entry` settled; true if it was still pending, false if its deadline had already passed. */
+  settle(entry: Pending): boolean {
+    if (entry.expire === undefined) return false;
+    entry.expire = undefined;
+    return true;
+  }
+
+  #arm(at: number): void {
+    clearTimeout(this.#timer);
+    this.#timerAt = at;
+    this.#timer = setTimeout(() => this.#fire(), Math.max(0, at - performance.now()));
+  }
+
+  #fire(): void {
+    this.#timer = undefined;
+    this.#timerAt = Number.POSITIVE_INFINITY;
+    const now = performance.now();
+    while (this.#head < this.#pending.length) {
+      const entry = this.#pending[this.#head] as Pending;
+      if (entry.expire !== undefined && entry.at > now) break;
+      this.#head++;
+      const expire = entry.expire;
+      entry.expire = undefined;
+      expire?.();
+    }
+    if (this.#head === this.#pending.length) {
+      this.#pending = [];
+      this.#head = 0;
+      return;
+    }
+    if (this.#head > 1024) {
+      this.#pending = this.#pending.slice(this.#head);
+      this.#head = 0;
+    }
+    this.#arm((this.#pending[this.#head] as Pending).at);
+  }
+}
+
+/**
+ * Calls `run` and gives `done` its outcome, or `deadline` once `at` (a `performance.now()` time)
+ * passes first; exactly once. `late` receives what code settling after the deadline produced, so it
+ * can still be reported and never becomes an unhandled rejection.
+ */
+export function settleWithin<T>(
+  run: () => T | PromiseLike<T>,
+  at: number,
+  queue: DeadlineQueue,
+  context: CallContext<unknown>,
+  done: (outcome: Outcome<T>) => void,
+  late: (outcome: Outcome<T>) => void,
+): void {
+  let result: T | PromiseLike<T>;
+  try {
+    result = run();
+  } catch (error) {
+    done({ kind: "threw", error });
+    return;
+  }
+  if (!isThenable(result)) {
+    done({ kind: "answered", value: result as T });
+    return;
+  }
+  const entry = queue.add(at, () => {
+    context.abort();
+    done({ kind: "deadline" });
+  });
+  const settle = (outcome: Outcome<T>) => (queue.settle(entry) ? done(outcome) : late(outcome));
+  try {
+    result.then(
+      (value) => settle({ kind: "answered", value }),
+      (error: unknown) => settle({ kind: "threw", error }),
+    );
+  } catch (error) {
+    settle({ kind: "threw", error });
+  }
+}

@@ -1,0 +1,60 @@
+// The receiver for fetch-style runtimes (Deno, Bun, Cloudflare Workers, Hono...): a Request in, a
+// Response out. The promise never rejects; every failure becomes an answer.
+import { type Answer, TOO_LARGE } from "./answers";
+import type { Receiver } from "./receiver";
+
+function toResponse(answer: Answer): Response {
+  const headers = new Headers(answer.headers);
+  if (answer.body) headers.set("content-type", "application/json");
+  return new Response(answer.body || null, { status: answer.status, headers });
+}
+
+/** The body as text, or undefined once it grows past `limit` bytes (the rest is not read). */
+async function readText(request: Request, limit: number): Promise<string | undefined> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+export function fetchHandler(receiver: Receiver) {
+  return async function handle(request: Request): Promise<Response> {
+    const receivedAt = performance.now();
+    try {
+      const url = new URL(request.url);
+      const matched = receiver.match(request.method, url.pathname);
+      if (!("meta" in matched)) return toResponse(matched);
+      const { headers } = request;
+      const length = headers.get("content-length");
+      const refusal = receiver.admit(
+        headers.get("authorization") ?? undefined,
+        headers.get("content-type") ?? undefined,
+        length === null ? undefined : Number(length),
+      );
+      if (refusal) return toResponse(refusal);
+      const text = await readText(request, receiver.maxBodyBytes);
+      if (text === undefined) return toResponse(TOO_LARGE);
+      const answer = await new Promise<Answer>((resolve) => receiver.answer(matched, { text }, receivedAt, resolve));
+      return toResponse(answer);
+    } catch (error) {
+      return toResponse(receiver.fail(error));
+    }
+  };
+}

@@ -1,0 +1,104 @@
+// The receiver on Node's http server (and Express, which passes the same request and response).
+// Everything runs inside try/catch or promise handlers: no input and no user code can throw out of
+// here and take the server down.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type Answer, TOO_LARGE } from "./answers";
+import type { ReceivedBody, Receiver } from "./receiver";
+import type { Matched } from "./router";
+
+// After a 413 the rest of the body is read and dropped, so the client can read the answer instead
+// of a reset connection; past this much more, the connection is cut instead.
+const MAX_DISCARDED_BYTES = 1024 * 1024;
+
+/** Sends `answer` unless an answer went out already or the client is gone. */
+function write(res: ServerResponse, answer: Answer, close = false): void {
+  if (res.headersSent || res.destroyed) return;
+  const headers: Record<string, string | number> = answer.body
+    ? { "content-type": "application/json", "content-length": Buffer.byteLength(answer.body) }
+    : { "content-length": 0 };
+  if (answer.headers) Object.assign(headers, answer.headers);
+  if (close) headers.connection = "close";
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
+}
+
+const lengthOf = (header: string | undefined): number | undefined => {
+  if (header === undefined) return undefined;
+  const length = Number(header);
+  return Number.isSafeInteger(length) ? length : undefined;
+};
+
+/** A body a framework already read: Express' raw or text parsers give bytes or text, json() an object. */
+function preParsedBody(req: IncomingMessage): ReceivedBody | undefined {
+  if (!req.readableEnded) return undefined;
+  const body = (req as IncomingMessage & { body?: unknown }).body;
+  if (Buffer.isBuffer(body)) return { text: body.toString("utf8") };
+  if (typeof body === "string") return { text: body };
+  if (body !== undefined) return { parsed: body };
+  return undefined;
+}
+
+function readBody(req: IncomingMessage, limit: number, done: (body: ReceivedBody) => void, tooLarge: () => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let over = false;
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (over) {
+      if (size > limit + MAX_DISCARDED_BYTES) req.destroy();
+      return;
+    }
+    if (size > limit) {
+      over = true;
+      chunks.length = 0;
+      tooLarge();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on("end", () => {
+    if (!over) done({ text: Buffer.concat(chunks, size).toString("utf8") });
+  });
+}
+
+export function nodeHandler(receiver: Receiver) {
+  return function handle(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void {
+    const receivedAt = performance.now();
+    const respond = (answer: Answer) => write(res, answer);
+    try {
+      const matched: Matched | Answer = receiver.match(req.method ?? "", req.url ?? "/");
+      if (!("meta" in matched)) {
+        if (matched.status === 404 && typeof next === "function") next();
+        else write(res, matched);
+        return;
+      }
+      const { headers } = req;
+      const declaredLength = lengthOf(headers["content-length"]);
+      const refusal = receiver.admit(headers.authorization, headers["content-type"], declaredLength);
+      if (refusal) {
+        // Node reads and drops an unread body to keep the connection; not one announced as too large.
+        write(res, refusal, declaredLength !== undefined && declaredLength > receiver.maxBodyBytes);
+        return;
+      }
+      const preParsed = preParsedBody(req);
+      if (preParsed) {
+        receiver.answer(matched, preParsed, receivedAt, respond);
+        return;
+      }
+      readBody(
+        req,
+        receiver.maxBodyBytes,
+        (body) => {
+          try {
+            receiver.answer(matched, body, receivedAt, respond);
+          } catch (error) {
+            write(res, receiver.fail(error));
+          }
+        },
+        () => write(res, TOO_LARGE),
+      );
+    } catch (error) {
+      write(res, receiver.fail(error));
+    }
+  };
+}

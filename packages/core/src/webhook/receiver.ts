@@ -1,0 +1,126 @@
+// The transport-neutral part of a receiver: which webhook a call is for, whether it may be read
+// (credentials, media type, size), and the answer to its body. node.ts and fetch.ts adapt it.
+import { ConfigurationError } from "../errors";
+import { createLogSink, createRedactor, resolveLogLevel } from "../log";
+import { type Answer, INTERNAL_ERROR, invalidPayload, TOO_LARGE, UNAUTHORIZED, UNSUPPORTED_TYPE } from "./answers";
+import { createCredentialCheck } from "./credentials";
+import { WebhookError } from "./failure";
+import { fetchHandler } from "./fetch";
+import { nodeHandler } from "./node";
+import { problemsOf } from "./problems";
+import { createRouter, type Matched } from "./router";
+import type { Report, WebhookRoute } from "./routes";
+import type { WebhookHandler, WebhookHandlerOptions } from "./types";
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+/** A body read as text, or one a framework (Express' body parsers) already parsed. */
+export type ReceivedBody = { readonly text: string } | { readonly parsed: unknown };
+
+export interface Receiver {
+  readonly maxBodyBytes: number;
+  /** The webhook a request line is for, or the refusal (404, 405). */
+  readonly match: (method: string, target: string) => Matched | Answer;
+  /** The refusal of a call before its body is read, if any: credentials, media type, declared size. */
+  readonly admit: (
+    authorization: string | undefined,
+    contentType: string | undefined,
+    contentLength: number | undefined,
+  ) => Answer | undefined;
+  /** Answers a call whose body was read, through `respond`, exactly once. */
+  readonly answer: (
+    matched: Matched,
+    body: ReceivedBody,
+    receivedAt: number,
+    respond: (answer: Answer) => void,
+  ) => void;
+  /** 500 for a failure of the receiver itself, reported to onError. */
+  readonly fail: (error: unknown) => Answer;
+}
+
+const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json$/i;
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
+
+/** application/json or a +json type, in UTF-8 (the only charset the docs use). */
+export function isJsonContentType(value: string | undefined): boolean {
+  if (!value) return false;
+  const semicolon = value.indexOf(";");
+  const essence = (semicolon === -1 ? value : value.slice(0, semicolon)).trim();
+  if (!JSON_MEDIA_TYPE.test(essence)) return false;
+  const charset = CHARSET.exec(value)?.[1]?.toLowerCase();
+  return charset === undefined || charset === "utf-8" || charset === "utf8";
+}
+
+function checkedBodyLimit(value: unknown): number {
+  if (!Number.isInteger(value) || (value as number) < 1) {
+    throw new ConfigurationError("maxBodyBytes must be a positive integer");
+  }
+  return value as number;
+}
+
+/** Failures go to onError (or a warning line) after the answer was written, never into it. */
+function reporterOf(onError: WebhookHandlerOptions["onError"], secrets: readonly string[]): Report {
+  if (onError !== undefined && typeof onError !== "function")
+    throw new ConfigurationError("onError must be a function");
+  const sink = onError ? undefined : createLogSink(undefined, resolveLogLevel(undefined), createRedactor(secrets));
+  return (error) => {
+    setTimeout(() => {
+      try {
+        if (onError) onError(error);
+        else sink?.log("warn", error.message, { operationId: error.operationId, reason: error.reason });
+      } catch {
+        // A failing onError must not take the server down; there is nobody left to tell.
+      }
+    }, 0);
+  };
+}
+
+function parse(matched: Matched, body: ReceivedBody): { payload: unknown } | Answer {
+  if ("parsed" in body) return { payload: body.parsed };
+  if (body.text.length === 0) return invalidPayload([{ field: "", message: "a JSON body is required" }]);
+  try {
+    return { payload: JSON.parse(body.text) };
+  } catch {
+    // JSON.parse's message quotes the body, which may hold card data: say only where the problem is.
+    return invalidPayload([
+      { field: "", message: `is not valid JSON (${matched.meta.operationId} expects a JSON body)` },
+    ]);
+  }
+}
+
+/** The receiver behind every `create<Domain>Handler`: the given webhooks, with one policy for all. */
+export function createWebhookHandler(options: WebhookHandlerOptions, routes: readonly WebhookRoute[]): WebhookHandler {
+  if (typeof options !== "object" || options === null) throw new ConfigurationError("options are required");
+  const credentials = createCredentialCheck(options.credentials);
+  const maxBodyBytes = checkedBodyLimit(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const report = reporterOf(options.onError, credentials.secrets);
+  const match = createRouter(
+    routes.map((route) => ({ meta: route.meta, answer: route.prepare(report) })),
+    options.basePath,
+  );
+
+  const receiver: Receiver = {
+    maxBodyBytes,
+    match,
+    admit(authorization, contentType, contentLength) {
+      if (!credentials.accepts(authorization)) return UNAUTHORIZED;
+      if (!isJsonContentType(contentType)) return UNSUPPORTED_TYPE;
+      if (contentLength !== undefined && contentLength > maxBodyBytes) return TOO_LARGE;
+      return undefined;
+    },
+    answer(matched, body, receivedAt, respond) {
+      const parsed = parse(matched, body);
+      if (!("payload" in parsed)) return respond(parsed);
+      const { validateRequest, requestBranches } = matched.meta;
+      if (validateRequest && !validateRequest(parsed.payload)) {
+        return respond(invalidPayload(problemsOf(validateRequest, requestBranches, parsed.payload)));
+      }
+      matched.answer(parsed.payload, { params: matched.params, receivedAt }, respond);
+    },
+    fail(error) {
+      report(new WebhookError("webhook", "internal-error", "the receiver failed; answered 500", { cause: error }));
+      return INTERNAL_ERROR;
+    },
+  };
+  return { node: nodeHandler(receiver), fetch: fetchHandler(receiver) };
+}

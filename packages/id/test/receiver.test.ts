@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { credentials, fuzz, post, type RunningReceiver, serve } from "../../core/test/support/webhook-receiver";
+import {
+  type AuthenticationInitiation,
+  type AuthenticationSession,
+  ConfigurationError,
+  createIdHandler,
+  DEFAULT_MAX_BODY_BYTES,
+  sendInitiateAuthentication,
+  type WebhookError,
+  webhookSpec,
+} from "../src";
+
+const { initiateAuthentication } = webhookSpec.operations;
+const DEADLINE_MS = 150;
+const example = initiateAuthentication.requestExamples.withTransaction;
+const SESSION = "5d3a3e10-b511-42cd-b9b6-1f2a5701ba98";
+
+let start: () => unknown;
+let started: { request: AuthenticationInitiation; session: AuthenticationSession }[];
+let failures: WebhookError[];
+let receiver: RunningReceiver;
+
+beforeAll(async () => {
+  receiver = await serve(
+    createIdHandler({
+      credentials,
+      deadlineMs: DEADLINE_MS,
+      onAuthenticationRequest: (request, context) => {
+        started.push({ request, session: context.params });
+        return start() as undefined;
+      },
+      onError: (error) => failures.push(error),
+    }),
+  );
+});
+afterAll(() => receiver.close());
+beforeEach(() => {
+  start = () => undefined;
+  started = [];
+  failures = [];
+});
+
+describe("ID authentication webhook receiver", () => {
+  it.each(Object.entries(initiateAuthentication.requestExamples))(
+    "answers 200 to the documented example %s and passes the session from the path",
+    async (_, value) => {
+      const sent = await sendInitiateAuthentication({
+        url: receiver.url,
+        credentials,
+        payload: value,
+      });
+      expect(sent.status).toBe(200);
+      expect(sent.body).toBeUndefined();
+      expect(started).toEqual([{ request: value, session: { customerNumber: "392492402", sessionId: SESSION } }]);
+    },
+  );
+
+  it("decodes path parameters and refuses paths without both of them", async () => {
+    expect((await post(receiver.url, "/v1/authenticate/cust%20no%2F1/s-1", { body: example })).status).toBe(200);
+    expect(started[0]?.session).toEqual({ customerNumber: "cust no/1", sessionId: "s-1" });
+    expect((await post(receiver.url, "/v1/authenticate/392492402", { body: example })).status).toBe(404);
+    expect((await post(receiver.url, "/v1/authenticate/%E0%A4%A/s-1", { body: example })).status).toBe(404);
+  });
+
+  it("requires the callbackUrl Enfuce reports to", async () => {
+    const { callbackUrl: _, ...withoutCallback } = example;
+    const reply = await post(receiver.url, `/v1/authenticate/1/${SESSION}`, { body: withoutCallback });
+    expect(reply.status).toBe(400);
+    expect(reply.json).toMatchObject({ problems: [{ field: "/callbackUrl", message: "is required" }] });
+  });
+
+  it("answers 500 when your code throws or misses the deadline, and reports it", async () => {
+    start = () => {
+      throw new Error("app push service down");
+    };
+    const threw = await post(receiver.url, `/v1/authenticate/1/${SESSION}`, { body: example });
+    expect(threw.status).toBe(500);
+    expect(threw.text).not.toContain("push service");
+    start = () => new Promise(() => {});
+    const late = await post(receiver.url, `/v1/authenticate/1/${SESSION}`, { body: example });
+    expect(late.status).toBe(500);
+    expect(late.ms).toBeLessThan(DEADLINE_MS + 500);
+    await expect.poll(() => failures.map((failure) => failure.reason)).toEqual(["handler-threw", "deadline-missed"]);
+  });
+
+  it("answers within the documented 2 s by default and refuses a longer deadline", () => {
+    expect(() => createIdHandler({ credentials, deadlineMs: 2500, onAuthenticationRequest: () => {} })).toThrow(
+      ConfigurationError,
+    );
+    expect(() => createIdHandler({ credentials, onAuthenticationRequest: () => {} })).not.toThrow();
+  });
+
+  it("answers random calls with 200, 400, 401, 413 or 415 only, leaks nothing and keeps serving", async () => {
+    const problems = await fuzz({
+      url: receiver.url,
+      path: `/v1/authenticate/392492402/${SESSION}`,
+      example,
+      successStatus: 200,
+      maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      runs: 200,
+    });
+    expect(problems).toEqual([]);
+    expect((await post(receiver.url, `/v1/authenticate/1/${SESSION}`, { body: example })).status).toBe(200);
+  }, 60_000);
+});
