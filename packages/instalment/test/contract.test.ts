@@ -1,12 +1,12 @@
-import { contractCases } from "@enfuce-sdk/mock/contract";
-import { describe, expect, inject, it } from "vitest";
+import { contractCases, mockUrl } from "@enfuce-sdk/mock/contract";
+import { describe, expect, it } from "vitest";
 import { createInstalmentClient } from "../src";
 
 // Every operation of specs/instalment.yaml, called through the typed client against Prism with the
 // documented examples; the answer must have a documented success status and match its schema.
 const cases = await contractCases("instalment");
 const client = createInstalmentClient({
-  baseUrl: inject("mockUrl"),
+  baseUrl: mockUrl(),
   credentials: { username: "contract-test", password: "contract-secret" },
   auditUser: "contract-test",
   maxRetries: 0,

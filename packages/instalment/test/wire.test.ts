@@ -1,5 +1,6 @@
 import { BadRequestError, ConfigurationError } from "@enfuce-sdk/core";
-import { describe, expect, inject, it } from "vitest";
+import { mockUrl } from "@enfuce-sdk/mock/contract";
+import { describe, expect, it } from "vitest";
 import { createInstalmentClient } from "../src";
 
 const credentials = { username: "issuer-user", password: "pä:ss wörd" };
@@ -95,7 +96,7 @@ describe("what goes on the wire", () => {
 
 describe("against the Prism mock", () => {
   const client = createInstalmentClient({
-    baseUrl: inject("mockUrl"),
+    baseUrl: mockUrl(),
     // Prism refuses a password containing ":", which RFC 7617 allows; the wire test above covers that.
     credentials: { username: "issuer-user", password: "s3cret-password" },
     auditUser: "backoffice-sync",
@@ -121,7 +122,7 @@ describe("against the Prism mock", () => {
 
   it("is refused without credentials Prism accepts", async () => {
     const anonymous = createInstalmentClient({
-      baseUrl: inject("mockUrl"),
+      baseUrl: mockUrl(),
       credentials: { token: "not-basic" },
       auditUser: "backoffice-sync",
     });

@@ -6,6 +6,40 @@ import { clientFactoryName, packageName, pascalCase } from "./names.mjs";
 import { repoRoot } from "./paths.mjs";
 import { TABLE_END, TABLE_START } from "./render.mjs";
 
+/** The contract test of a package with client paths: every operation of its spec against Prism. */
+const contractTest = (domain, factory) => `import { contractCases, mockUrl } from "@enfuce-sdk/mock/contract";
+import { describe, expect, it } from "vitest";
+import { ${factory} } from "../src";
+
+// Every operation of specs/${domain}.yaml, called through the typed client against Prism with the
+// documented examples; the answer must have a documented success status and match its schema.
+const cases = await contractCases("${domain}");
+const client = ${factory}({
+  baseUrl: mockUrl(),
+  credentials: { username: "contract-test", password: "contract-secret" },
+  auditUser: "contract-test",
+  maxRetries: 0,
+});
+
+describe("${domain} contract against Prism", () => {
+  it("covers every operation of the spec", () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  it.each(cases)("$name", async ({ method, path, params, body, successStatuses, validate }) => {
+    // biome-ignore lint/suspicious/noExplicitAny: cases are built at run time from the spec; typing is covered by the type tests
+    const call = (client as any)[method];
+    const result = await call(path, { params, body });
+    const status = String(result.response.status);
+    expect(
+      successStatuses.some((code: string) => code === status || code === \`\${status[0]}XX\`),
+      \`status \${status}: \${JSON.stringify(result.error)}\`,
+    ).toBe(true);
+    expect(validate(result.response.status, result.data)).toEqual([]);
+  });
+});
+`;
+
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 
 export function scaffoldFiles(domain, doc) {
@@ -103,5 +137,6 @@ ${TABLE_START}
 ${TABLE_END}
 `,
   };
+  if (hasPaths) files["test/contract.test.ts"] = contractTest(domain, clientFactoryName(domain));
   return files;
 }

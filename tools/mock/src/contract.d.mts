@@ -13,9 +13,5 @@ export interface ContractCase {
 
 export function contractCases(domain: string): Promise<ContractCase[]>;
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** Base URL of the Prism mock of the package's spec, started by the global setup. */
-    mockUrl: string;
-  }
-}
+/** Base URL of the Prism mock that the global setup started for this package's spec. */
+export function mockUrl(): string;

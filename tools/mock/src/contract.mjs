@@ -2,7 +2,11 @@
 // examples and the schema its success answer must match. Each domain package runs them against
 // Prism, so every operation of every spec is exercised through the typed client.
 import { createAjv, loadSpec } from "@enfuce-sdk/codegen";
+import { inject } from "vitest";
 import { specFile } from "./index.mjs";
+
+/** Base URL of the Prism mock that the global setup started for this package's spec. */
+export const mockUrl = () => inject("mockUrl");
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
 
