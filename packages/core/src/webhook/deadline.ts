@@ -34,6 +34,19 @@ export class CallContext<Params> implements WebhookContext<Params> {
   }
 }
 
+/**
+ * Runs a callback from a timer or a promise reaction. `done` and `late` answer and report failures
+ * themselves; whatever still escapes must not become an uncaught exception or an unhandled
+ * rejection, either of which would stop the server.
+ */
+function runGuarded(callback: (() => void) | undefined): void {
+  try {
+    callback?.();
+  } catch {
+    // Nothing left to answer to; see above.
+  }
+}
+
 interface Pending {
   readonly at: number;
   /** Cleared once the call settles, so a settled call holds on to nothing until the timer passes. */
@@ -62,6 +75,19 @@ export class DeadlineQueue {
   settle(entry: Pending): boolean {
     if (entry.expire === undefined) return false;
     entry.expire = undefined;
+    // Calls mostly settle in the order they came, so settled entries are dropped from the front at
+    // once: kept until the timer, thousands of them would outlive the young generation and make
+    // every garbage collection slower.
+    while (this.#head < this.#pending.length && (this.#pending[this.#head] as Pending).expire === undefined) {
+      this.#head++;
+    }
+    if (this.#head === this.#pending.length) {
+      this.#pending.length = 0;
+      this.#head = 0;
+    } else if (this.#head >= 1024 && this.#head * 2 >= this.#pending.length) {
+      this.#pending.splice(0, this.#head);
+      this.#head = 0;
+    }
     return true;
   }
 
@@ -81,16 +107,12 @@ export class DeadlineQueue {
       this.#head++;
       const expire = entry.expire;
       entry.expire = undefined;
-      expire?.();
+      runGuarded(expire);
     }
     if (this.#head === this.#pending.length) {
-      this.#pending = [];
+      this.#pending.length = 0;
       this.#head = 0;
       return;
-    }
-    if (this.#head > 1024) {
-      this.#pending = this.#pending.slice(this.#head);
-      this.#head = 0;
     }
     this.#arm((this.#pending[this.#head] as Pending).at);
   }
@@ -124,7 +146,7 @@ export function settleWithin<T>(
     context.abort();
     done({ kind: "deadline" });
   });
-  const settle = (outcome: Outcome<T>) => (queue.settle(entry) ? done(outcome) : late(outcome));
+  const settle = (outcome: Outcome<T>) => runGuarded(() => (queue.settle(entry) ? done(outcome) : late(outcome)));
   try {
     result.then(
       (value) => settle({ kind: "answered", value }),
