@@ -2,20 +2,12 @@
 // Media-type and parameter examples are checked against their `schema`; schema `example`/`examples`
 // against the schema they annotate. Every problem names its JSON pointer in the spec.
 import { createAjv, isKnownFormat } from "./ajv.mjs";
+import { escapePointer, resolveRef } from "./refs.mjs";
 
-const escapePointer = (key) => String(key).replaceAll("~", "~0").replaceAll("/", "~1");
 const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "dependentSchemas"];
 const SUBSCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
 const SUBSCHEMA_SINGLE = ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames"];
-
-function resolveLocal(doc, ref) {
-  if (!ref.startsWith("#/")) return undefined;
-  return ref
-    .slice(2)
-    .split("/")
-    .reduce((node, key) => node?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], doc);
-}
 
 /** @returns {string[]} one message per invalid example or unknown format; empty when all is well */
 export function checkExamples(doc) {
@@ -66,7 +58,7 @@ export function checkExamples(doc) {
     if ("example" in holder) validate(schemaPointer, holder.example, `${pointer}/example`);
     if (isObject(holder.examples)) {
       for (const [name, example] of Object.entries(holder.examples)) {
-        const resolved = example?.$ref ? resolveLocal(doc, example.$ref) : example;
+        const resolved = resolveRef(doc, example);
         if (resolved && "value" in resolved)
           validate(schemaPointer, resolved.value, `${pointer}/examples/${escapePointer(name)}`);
       }

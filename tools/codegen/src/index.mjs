@@ -2,3 +2,4 @@
 export { createAjv } from "./ajv.mjs";
 export { loadSpec } from "./load-spec.mjs";
 export { listDomains, specPath } from "./paths.mjs";
+export { escapePointer, resolveRef } from "./refs.mjs";

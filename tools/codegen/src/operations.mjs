@@ -1,17 +1,8 @@
 // Reads the run-time facts the core needs about each operation out of a bundled spec:
 // idempotency header, paging and filter fields. Nothing at run time reads YAML.
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+import { resolveRef as resolve } from "./refs.mjs";
 
-export function resolve(doc, node) {
-  let current = node;
-  for (let depth = 0; current?.$ref && depth < 20; depth++) {
-    current = current.$ref
-      .slice(2)
-      .split("/")
-      .reduce((value, key) => value?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], doc);
-  }
-  return current;
-}
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 function pagingOf(doc, parameters, operation) {
   const page = parameters.find((p) => p.in === "query" && p.name === "page");

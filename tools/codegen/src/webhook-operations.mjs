@@ -1,13 +1,11 @@
 // Reads what a receiver and a test sender need to know about each webhook (Enfuce calling the
 // issuer) out of a bundled spec: the path served, the answer's status, the time limit, the
 // deduplication id and the documented examples. Nothing at run time reads YAML.
-import { resolve } from "./operations.mjs";
+import { escapePointer, resolveRef as resolve } from "./refs.mjs";
 import { SpecError } from "./spec-problems.mjs";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const JSON_MEDIA = "application/json";
-
-const escapePointer = (key) => String(key).replaceAll("~", "~0").replaceAll("/", "~1");
 
 function examplesOf(doc, media) {
   if (!media) return {};

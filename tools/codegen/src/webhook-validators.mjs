@@ -4,8 +4,8 @@
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
 import { createAjv } from "./ajv.mjs";
-import { resolve } from "./operations.mjs";
 import { repoRoot } from "./paths.mjs";
+import { resolveRef as resolve } from "./refs.mjs";
 
 const ANNOTATIONS = new Set([
   "$comment",

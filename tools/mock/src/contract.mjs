@@ -1,7 +1,7 @@
 // Contract cases derived from a spec: for every operation, a call built from the documented
 // examples and the schema its success answer must match. Each domain package runs them against
 // Prism, so every operation of every spec is exercised through the typed client.
-import { createAjv, loadSpec } from "@enfuce-sdk/codegen";
+import { createAjv, escapePointer, loadSpec, resolveRef } from "@enfuce-sdk/codegen";
 import { inject } from "vitest";
 import { specFile } from "./index.mjs";
 
@@ -11,23 +11,13 @@ export const mockUrl = () => inject("mockUrl");
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
 
 const pointerOf = (ref) => ref.slice(1);
-function resolve(doc, node) {
-  let current = node;
-  for (let depth = 0; current?.$ref && depth < 20; depth++) {
-    current = current.$ref
-      .slice(2)
-      .split("/")
-      .reduce((value, key) => value?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], doc);
-  }
-  return current;
-}
 
 function exampleOf(doc, holder) {
   if (holder === undefined) return undefined;
   if ("example" in holder) return holder.example;
   const first = Object.values(holder.examples ?? {})[0];
-  if (first) return resolve(doc, first).value;
-  const schema = resolve(doc, holder.schema);
+  if (first) return resolveRef(doc, first).value;
+  const schema = resolveRef(doc, holder.schema);
   if (schema === undefined) return undefined;
   if ("example" in schema) return schema.example;
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
@@ -49,15 +39,15 @@ export async function contractCases(domain) {
       if (!operation) continue;
       const params = { path: {}, query: {}, header: {} };
       for (const parameter of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) =>
-        resolve(doc, p),
+        resolveRef(doc, p),
       )) {
         if (!parameter.required || parameter.name === "auditUser") continue;
         params[parameter.in][parameter.name] = exampleOf(doc, parameter);
       }
-      const content = resolve(doc, operation.requestBody)?.content ?? {};
+      const content = resolveRef(doc, operation.requestBody)?.content ?? {};
       const media = content["application/json"] ?? Object.values(content)[0];
       const successStatuses = Object.keys(operation.responses ?? {}).filter((code) => /^2/.test(code));
-      const success = successStatuses.map((code) => [code, resolve(doc, operation.responses[code])]);
+      const success = successStatuses.map((code) => [code, resolveRef(doc, operation.responses[code])]);
       const validate = (status, data) => {
         const entry = success.find(([code]) => code === String(status)) ?? success.find(([code]) => code === "2XX");
         const schemaRef =
@@ -86,11 +76,11 @@ export async function contractCases(domain) {
 function pointerForSchema(doc, operation, status) {
   const response = operation.responses[status];
   const base = response.$ref ? pointerOf(response.$ref) : undefined;
-  const target = resolve(doc, response);
+  const target = resolveRef(doc, response);
   const mediaType = Object.keys(target.content).find((type) => type.includes("json")) ?? Object.keys(target.content)[0];
-  if (base) return `spec#${base}/content/${mediaType.replaceAll("/", "~1")}/schema`;
+  if (base) return `spec#${base}/content/${escapePointer(mediaType)}/schema`;
   const [path, method] = findOperation(doc, operation);
-  return `spec#/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}/${method}/responses/${status}/content/${mediaType.replaceAll("/", "~1")}/schema`;
+  return `spec#/paths/${escapePointer(path)}/${method}/responses/${status}/content/${escapePointer(mediaType)}/schema`;
 }
 
 function findOperation(doc, operation) {

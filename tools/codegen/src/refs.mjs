@@ -1,0 +1,17 @@
+// JSON Pointer helpers for bundled specs, where every $ref is local (`#/...`).
+
+export const escapePointer = (key) => String(key).replaceAll("~", "~0").replaceAll("/", "~1");
+const unescapePointer = (key) => key.replaceAll("~1", "/").replaceAll("~0", "~");
+
+/** Follows `$ref`s (a bounded number, so a cycle cannot hang) to the node they name. */
+export function resolveRef(doc, node) {
+  let current = node;
+  for (let depth = 0; current?.$ref && depth < 20; depth++) {
+    if (!current.$ref.startsWith("#/")) return undefined;
+    current = current.$ref
+      .slice(2)
+      .split("/")
+      .reduce((value, key) => value?.[unescapePointer(key)], doc);
+  }
+  return current;
+}
