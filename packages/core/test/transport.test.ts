@@ -235,5 +235,7 @@ describe("the client on the default transport", () => {
       const [code] = await once(child, "exit");
       expect([code, output.trim()]).toEqual([0, '{"ok":true}']);
     },
+    // A fresh Node process loading the build: seconds on a busy 2-core machine.
+    60_000,
   );
 });
