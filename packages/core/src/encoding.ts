@@ -12,13 +12,23 @@ export function encodeQueryValue(value: string): string {
   return encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/**
+ * Query string in OpenAPI's default query style (form, exploded): arrays repeat the name, and an
+ * object's members become parameters of their own, as a continuation key must be sent.
+ */
 export function serializeQuery(query: Record<string, unknown>): string {
   const parts: string[] = [];
-  for (const [name, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    const values = Array.isArray(value) ? value : [value];
-    for (const item of values) parts.push(`${encodeQueryValue(name)}=${encodeQueryValue(String(item))}`);
-  }
+  const add = (name: string, value: unknown) => {
+    if (value === undefined || value === null) return;
+    if (Array.isArray(value)) {
+      for (const item of value) add(name, item);
+    } else if (typeof value === "object") {
+      for (const [member, memberValue] of Object.entries(value)) add(member, memberValue);
+    } else {
+      parts.push(`${encodeQueryValue(name)}=${encodeQueryValue(String(value))}`);
+    }
+  };
+  for (const [name, value] of Object.entries(query)) add(name, value);
   return parts.join("&");
 }
 

@@ -3,8 +3,8 @@ import { ConfigurationError } from "./errors";
 const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-/** The documented server pattern; environment `live` with realm `prod` is the live server. */
-export function environmentUrl(environment: string, realm: string, basePath: string): string {
+/** Fills the domain's documented server pattern; environment `live` with realm `prod` is the live server. */
+export function environmentUrl(environment: string, realm: string, serverUrl: string): string {
   for (const [name, value] of [
     ["environment", environment],
     ["realm", realm],
@@ -15,7 +15,7 @@ export function environmentUrl(environment: string, realm: string, basePath: str
       );
     }
   }
-  return `https://integration-api-cat2.${environment}.ext.${realm}.cia.enfuce.com${basePath}`;
+  return serverUrl.replace("{environment}", environment).replace("{realm}", realm).replace(/\/+$/, "");
 }
 
 /** Checks a caller's base URL: https, or plain http only to this machine; no credentials in it. */

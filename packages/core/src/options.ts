@@ -10,7 +10,7 @@ import type { DomainSpec } from "./spec";
 export interface ClientOptions {
   /** Full URL of the domain, base path included (https; plain http only for localhost/127.0.0.1). */
   readonly baseUrl?: string;
-  /** With `realm`: `https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/<base path>`. */
+  /** With `realm`: the domain's documented server, e.g. `https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/<base path>`. */
   readonly environment?: string;
   readonly realm?: string;
   /** HTTP Basic `{ username, password }` as documented, or `{ token }` for a bearer token. */
@@ -76,7 +76,7 @@ export function resolveConfig(options: ClientOptions, spec: DomainSpec): Resolve
     if (options.environment === undefined || options.realm === undefined) {
       throw new ConfigurationError("environment and realm go together; give both, or a baseUrl");
     }
-    baseUrl = environmentUrl(options.environment, options.realm, spec.basePath);
+    baseUrl = environmentUrl(options.environment, options.realm, spec.serverUrl);
   } else {
     throw new ConfigurationError("give a baseUrl, or an environment and a realm");
   }

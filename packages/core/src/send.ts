@@ -107,7 +107,8 @@ export async function send(ctx: SendContext, method: string, path: string, init:
     hasKey = true;
   }
   const safeToRepeat = isSafeToRepeat(method, hasKey, retry);
-  const callParams = { ...params, query: { auditUser: config.auditUser, ...params?.query }, header };
+  const query = meta?.auditUser === false ? { ...params?.query } : { auditUser: config.auditUser, ...params?.query };
+  const callParams = { ...params, query, header };
 
   for (let attempt = 1; ; attempt++) {
     const started = performance.now();

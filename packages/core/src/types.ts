@@ -1,6 +1,6 @@
 // The typed surface of a domain client: openapi-fetch's methods over the domain's `paths`, with
 // `auditUser` optional (the client sends it), per-call transport options, and `throwOnError`.
-import type { FetchResponse, MaybeOptionalInit, Middleware, ParseAsResponse } from "openapi-fetch";
+import type { FetchResponse, MaybeOptionalInit, Middleware, ParseAs, ParseAsResponse } from "openapi-fetch";
 import type {
   HttpMethod,
   MediaType,
@@ -67,31 +67,36 @@ export type ResponseData<Operation, Init = object> = [DataOf<Operation, Init>] e
   ? undefined
   : DataOf<Operation, Init>;
 
-type Throws<Init, ClientThrows extends boolean> = Init extends { throwOnError: true }
+/** The caller's `throwOnError` for this call (a literal, or undefined when not given) decides over the client's. */
+type Throws<Throw, ClientThrows extends boolean> = [Throw] extends [true]
   ? true
-  : Init extends { throwOnError: false }
+  : [Throw] extends [false]
     ? false
     : ClientThrows;
+type ParseInit<As> = As extends ParseAs ? { parseAs: As } : object;
 
 /** The default result: openapi-fetch's `{ data, error, response }`, plus how many attempts were made. */
 export type CallResult<Operation, Init> = FetchResponse<
-  Operation & Record<string | number, unknown>,
+  Operation extends Record<string | number, unknown> ? Operation : never,
   Init,
   MediaType
 > & {
   readonly attempts: number;
 };
 
+// Only `throwOnError` and `parseAs` are inferred from the call; the rest of `init` is checked against
+// the operation's own type, so TypeScript flags members the spec does not have.
 type Method<Paths extends {}, M extends HttpMethod, ClientThrows extends boolean> = <
   Path extends PathsWithMethod<Paths, M>,
-  Init extends InitOf<Paths, Path, M>,
+  Throw extends boolean | undefined = undefined,
+  As extends ParseAs | undefined = undefined,
 >(
   url: Path,
-  ...init: InitArgs<Init>
+  ...init: InitArgs<InitOf<Paths, Path, M> & { readonly throwOnError?: Throw; readonly parseAs?: As }>
 ) => Promise<
-  Throws<Init, ClientThrows> extends true
-    ? ResponseData<Paths[Path][M & keyof Paths[Path]], Init>
-    : CallResult<Paths[Path][M & keyof Paths[Path]], Init>
+  Throws<Throw, ClientThrows> extends true
+    ? ResponseData<Paths[Path][M & keyof Paths[Path]], ParseInit<As>>
+    : CallResult<Paths[Path][M & keyof Paths[Path]], ParseInit<As>>
 >;
 
 type PagedPath<Spec extends DomainSpec> = {

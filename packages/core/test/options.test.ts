@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ConfigurationError, createEnfuceClient, type DomainSpec } from "../src";
 
-const spec: DomainSpec = { domain: "example", basePath: "/example", operations: {} };
+const spec: DomainSpec = {
+  domain: "example",
+  serverUrl: "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/example",
+  operations: {},
+};
 const password = "correct horse battery staple";
 const valid = {
   environment: "demo",

@@ -40,7 +40,11 @@ const json = (res: ServerResponse, status: number, value: unknown) => {
   res.end(text);
 };
 
-const spec = { domain: "test", basePath: "", operations: {} };
+const spec = {
+  domain: "test",
+  serverUrl: "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com",
+  operations: {},
+};
 const clientOptions = { credentials: { username: "user", password: "transport-secret" }, auditUser: "tester" };
 
 describe("keep-alive transport", () => {

@@ -40,6 +40,7 @@ export function operationIndex(doc) {
       const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve(doc, p));
       const idempotency = parameters.find((p) => p.in === "header" && p.name.toLowerCase() === "x-idempotency-key");
       const entry = { operationId: operation.operationId };
+      if (!parameters.some((p) => p.in === "query" && p.name === "auditUser")) entry.auditUser = false;
       if (operation.deprecated) entry.deprecated = true;
       if (idempotency) entry.idempotencyHeader = idempotency.name;
       const paging = pagingOf(doc, parameters, operation);
@@ -52,9 +53,9 @@ export function operationIndex(doc) {
   return index;
 }
 
-/** The domain's base path, taken from the first server URL (`/instalment`, or "" where paths sit under the host). */
-export function basePathOf(doc) {
-  const url = doc.servers?.[0]?.url ?? "";
-  const match = /^[a-z]+:\/\/[^/]+(\/.*)?$/i.exec(url);
-  return (match?.[1] ?? "").replace(/\/$/, "");
+/** The documented server with `{environment}` and `{realm}` left for the client to fill. */
+export function serverUrlOf(doc) {
+  const servers = doc.servers ?? [];
+  const templated = servers.find((server) => server.url.includes("{environment}")) ?? servers[0];
+  return (templated?.url ?? "").replace(/\/$/, "");
 }

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import openapiTS, { astToString } from "openapi-typescript";
 import { aliasName, clientFactoryName, clientTypeName, pascalCase, webhookSenderName } from "./names.mjs";
-import { basePathOf, operationIndex } from "./operations.mjs";
+import { operationIndex, serverUrlOf } from "./operations.mjs";
 import { webhookOperations } from "./webhook-operations.mjs";
 import { compileWebhookValidators, validatorNames } from "./webhook-validators.mjs";
 
@@ -13,7 +13,13 @@ const header = (domain, specHash) =>
 export const hashSpec = (doc) => createHash("sha256").update(JSON.stringify(doc)).digest("hex");
 
 export async function renderSchema(domain, doc, specHash) {
-  const ast = await openapiTS(structuredClone(doc), { alphabetize: false });
+  // Objects declared without members are open (Enfuce adds members), and a default is what the
+  // server assumes when a member is left out, not a reason to demand it in requests.
+  const ast = await openapiTS(structuredClone(doc), {
+    alphabetize: false,
+    emptyObjectsUnknown: true,
+    defaultNonNullable: false,
+  });
   return `${header(domain, specHash)}\n${astToString(ast)}`;
 }
 
@@ -24,7 +30,7 @@ export function renderAliases(domain, doc, specHash) {
 }
 
 export function renderSpecMeta(domain, doc, specHash) {
-  const meta = { domain, basePath: basePathOf(doc), operations: operationIndex(doc) };
+  const meta = { domain, serverUrl: serverUrlOf(doc), operations: operationIndex(doc) };
   return `${header(domain, specHash)}\nexport const spec = ${JSON.stringify(meta, null, 2)} as const;\n`;
 }
 

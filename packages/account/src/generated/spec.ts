@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "account",
-  "basePath": "/account",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/account",
   "operations": {
     "POST /v4/CREDIT/customer/{customerId}": {
       "operationId": "createCreditAccountV4UsingPOST",

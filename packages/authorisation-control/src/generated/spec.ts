@@ -2,6 +2,6 @@
 
 export const spec = {
   "domain": "authorisation-control",
-  "basePath": "",
+  "serverUrl": "{issuerBaseUrl}",
   "operations": {}
 } as const;

@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "card",
-  "basePath": "/card",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/card",
   "operations": {
     "POST /v1/MULTI_APPLICATION_CARD/customer/{customerId}": {
       "operationId": "createMultiApplicationCard",

@@ -4,7 +4,7 @@ import { type ClientOptions, createEnfuceClient, type DomainSpec, type EnfuceCli
 
 export const testSpec = {
   domain: "test",
-  basePath: "/test",
+  serverUrl: "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/test",
   operations: {
     "GET /items": {
       operationId: "listItems",

@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "customer",
-  "basePath": "/customer",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/customer",
   "operations": {
     "POST /v3/PRIVATE": {
       "operationId": "createPrivateCustomerUsingPOST"

@@ -172,7 +172,7 @@ export interface components {
             /** @description When the Visa rates were last updated, as an ISO 8601 date; whether a time is included is not documented, so no format is enforced. */
             visaRateLastUpdatedTimestamp?: string;
             /** @description Benchmark (ECB) data. The members of the items are not documented; a guide mentions benchmarkFxRate and toAmountWithBenchmarkRate. */
-            benchmarks?: Record<string, never>[];
+            benchmarks?: Record<string, unknown>[];
         };
         /**
          * @description ISO 4217 alphabetic currency code.

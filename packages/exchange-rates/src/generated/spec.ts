@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "exchange-rates",
-  "basePath": "/exchange-rate",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/exchange-rate",
   "operations": {
     "GET /v1/ecb/{fromCurrency}/{toCurrency}": {
       "operationId": "getEcbExchangeRateV1"

@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "hierarchy",
-  "basePath": "/hierarchy",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/hierarchy",
   "operations": {
     "GET /v1/card-hierarchies": {
       "operationId": "getCardHierarchies"

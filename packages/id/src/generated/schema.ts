@@ -61,7 +61,7 @@ export interface components {
             result: components["schemas"]["AuthenticationResultValue"];
         };
         /** @description Answer to an accepted result. The docs show an empty object. */
-        AuthenticationResultAck: Record<string, never>;
+        AuthenticationResultAck: Record<string, unknown>;
         /** @description Body of the webhook: where to report the result, and what is being authenticated. Ignore members you do not know. */
         AuthenticationInitiation: {
             /**

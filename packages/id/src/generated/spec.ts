@@ -2,10 +2,11 @@
 
 export const spec = {
   "domain": "id",
-  "basePath": "/enfuceid/api",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/enfuceid/api",
   "operations": {
     "POST /v1/callback/{institutionCode}/{customerNumber}/{sessionId}": {
-      "operationId": "reportAuthenticationResult"
+      "operationId": "reportAuthenticationResult",
+      "auditUser": false
     }
   }
 } as const;

@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "instalment",
-  "basePath": "/instalment",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/instalment",
   "operations": {
     "POST /v1": {
       "operationId": "createInstalment"

@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "invoice",
-  "basePath": "/invoice",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/invoice",
   "operations": {
     "GET /v1/{id}": {
       "operationId": "getInvoiceUsingGET"

@@ -2,6 +2,6 @@
 
 export const spec = {
   "domain": "notification",
-  "basePath": "",
+  "serverUrl": "{issuerBaseUrl}",
   "operations": {}
 } as const;

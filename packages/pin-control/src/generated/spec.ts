@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "pin-control",
-  "basePath": "/pincontrol",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/pincontrol",
   "operations": {
     "POST /v2/plastic/{plasticId}": {
       "operationId": "createPinControlToken"

@@ -243,7 +243,7 @@ export interface components {
             pinBlock: string;
         };
         /** @description Answer to a successful set-PIN call. No members are documented; the pre-shared-key operation shows an empty object. */
-        SetPinResponse: Record<string, never>;
+        SetPinResponse: Record<string, unknown>;
         /**
          * @description A date and time. Older examples carry a UTC offset (`2023-11-07T05:31:56Z`), newer ones do not (`2025-06-05T13:16:10`), although the field tables type them `date-time`.
          * @example 2023-11-07T05:31:56Z

@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "pin",
-  "basePath": "/pin",
+  "serverUrl": "https://integration-api-cat1.{environment}.ext.{realm}.cia.enfuce.com/pin",
   "operations": {
     "GET /v2/{plasticId}": {
       "operationId": "getPinWithPresharedKey"

@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "purchase-details",
-  "basePath": "/purchase-detail",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/purchase-detail",
   "operations": {
     "POST /v1/reprice": {
       "operationId": "triggerRepricingUsingPOST"

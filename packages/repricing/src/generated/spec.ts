@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "repricing",
-  "basePath": "",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com",
   "operations": {
     "GET /v1/priceagreement": {
       "operationId": "retrieveAllPriceAgreementsUsingGET"

@@ -284,7 +284,7 @@ export interface components {
             /** @description Whether all rules or any one rule must pass. */
             operatorType?: components["schemas"]["OperatorType"];
             /** @default STANDARD */
-            ruleSetType: components["schemas"]["RuleSetType"];
+            ruleSetType?: components["schemas"]["RuleSetType"];
         };
         /** @description Body for a partial update of a rule set. */
         RuleSetUpdateRequest: {
@@ -333,7 +333,7 @@ export interface components {
             cardholderPresent?: boolean;
         };
         /** @description Parameters whose shape is not documented; any object is accepted. */
-        UnspecifiedValues: Record<string, never>;
+        UnspecifiedValues: Record<string, unknown>;
         /** @description Declines a transaction whose amount is above the parameter. */
         AmountRuleDefinition: {
             /** @enum {string} */
@@ -524,7 +524,7 @@ export interface components {
              * @description Invert the match (meaning inferred from the name).
              * @default false
              */
-            reversed: boolean;
+            reversed?: boolean;
             parameters?: components["schemas"]["StringListValues"];
         };
         /** @description Matches when the merchant country is listed. */
@@ -537,7 +537,7 @@ export interface components {
              * @description Invert the match (meaning inferred from the name).
              * @default false
              */
-            reversed: boolean;
+            reversed?: boolean;
             parameters?: components["schemas"]["StringListValues"];
         };
         /** @description Matches when the card entry mode is listed. */
@@ -550,7 +550,7 @@ export interface components {
              * @description Invert the match (meaning inferred from the name).
              * @default false
              */
-            reversed: boolean;
+            reversed?: boolean;
             parameters?: components["schemas"]["StringListValues"];
         };
         /** @description Matches when the merchant category code is listed. */
@@ -563,7 +563,7 @@ export interface components {
              * @description Invert the match (meaning inferred from the name).
              * @default false
              */
-            reversed: boolean;
+            reversed?: boolean;
             parameters?: components["schemas"]["MccListValues"];
         };
         /** @description Matches when the transaction amount is above the parameter. */
@@ -576,7 +576,7 @@ export interface components {
              * @description Invert the match (meaning inferred from the name).
              * @default false
              */
-            reversed: boolean;
+            reversed?: boolean;
             parameters?: components["schemas"]["AmountFilterValues"];
         };
         /** @description Matches on whether the cardholder is present. */
@@ -589,7 +589,7 @@ export interface components {
              * @description Invert the match (meaning inferred from the name).
              * @default false
              */
-            reversed: boolean;
+            reversed?: boolean;
             parameters?: components["schemas"]["CardholderPresentValues"];
         };
         /** @description Matches when the cardholder verification method is listed. */
@@ -602,7 +602,7 @@ export interface components {
              * @description Invert the match (meaning inferred from the name).
              * @default false
              */
-            reversed: boolean;
+            reversed?: boolean;
             parameters?: components["schemas"]["StringListValues"];
         };
         /** @description Matches when the transaction type is listed. */
@@ -615,7 +615,7 @@ export interface components {
              * @description Invert the match (meaning inferred from the name).
              * @default false
              */
-            reversed: boolean;
+            reversed?: boolean;
             /** @description A list of transaction types; the exact shape is not documented. */
             parameters?: components["schemas"]["UnspecifiedValues"];
         };

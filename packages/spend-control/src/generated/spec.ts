@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "spend-control",
-  "basePath": "/spend-control",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/spend-control",
   "operations": {
     "GET /v1/rule-sets": {
       "operationId": "getRuleSets"

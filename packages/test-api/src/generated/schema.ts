@@ -118,7 +118,7 @@ export interface components {
             transactionData?: components["schemas"]["TemplateTransactionData"];
         };
         /** @description Inputs of the retail e-commerce authorisation template. Its members are not documented; any JSON object is accepted. */
-        RetailEcommerceTemplateRequest: Record<string, never>;
+        RetailEcommerceTemplateRequest: Record<string, unknown>;
         /** @description Transaction data of an authorisation. */
         AuthorizationTransactionData: {
             /** @description Amount in the transaction currency. */

@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "test-api",
-  "basePath": "/test-api",
+  "serverUrl": "https://integration-api-cat2.demo.ext.test.cia.enfuce.com/test-api",
   "operations": {
     "POST /v1/authorization-templates/request/retail-offline-pin": {
       "operationId": "postRetailOfflinePinAuthRequestTemplate"

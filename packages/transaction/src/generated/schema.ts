@@ -646,12 +646,12 @@ export interface components {
              * @description Source number.
              * @default 9999999
              */
-            sourceNumber: string | number;
+            sourceNumber?: string | number;
             /**
              * @description Retrieval reference number.
              * @default 9999999
              */
-            retRefCode: string | number;
+            retRefCode?: string | number;
         };
         /**
          * @description The change to apply to a transaction.

@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "transaction",
-  "basePath": "/transaction",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/transaction",
   "operations": {
     "POST /test-api/card/{cardId}": {
       "operationId": "postTestTransactionToCard"

@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "transfer",
-  "basePath": "/transfer",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/transfer",
   "operations": {
     "POST /v1/a2a": {
       "operationId": "createAccountToAccountTransfer"

@@ -279,7 +279,7 @@ export interface components {
              * @description When true, a Google Opaque Payment Card is generated and returned; serverSessionId is then required.
              * @default false
              */
-            googleOpaquePaymentCardRequested: boolean;
+            googleOpaquePaymentCardRequested?: boolean;
             /**
              * Format: uuid
              * @description Session id from the Google Wallet SDK (unified push provisioning). Required when an OPC is requested, ignored otherwise.

@@ -2,7 +2,7 @@
 
 export const spec = {
   "domain": "wallet",
-  "basePath": "/wallet",
+  "serverUrl": "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/wallet",
   "operations": {
     "POST /v1/{cardId}/provision/applepay": {
       "operationId": "provisionApplePay"

@@ -1,0 +1,96 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  type Card,
+  type CardPaymentInfo,
+  type CardStatus,
+  createCardClient,
+  type OperationResult,
+  type SettableCardStatus,
+} from "../src";
+
+const client = createCardClient({
+  baseUrl: "http://127.0.0.1:4010",
+  credentials: { username: "u", password: "p" },
+  auditUser: "backoffice-sync",
+});
+
+const onAccount = { customerId: "10", accountId: "20" };
+const holder = { embossing: { firstName: "Maija", lastName: "Meikäläinen" } };
+
+describe("card client types", () => {
+  it("types responses from the spec", async () => {
+    const { data } = await client.GET("/v4/{id}", { params: { path: { id: "30" } } });
+    expectTypeOf(data).toEqualTypeOf<Card | undefined>();
+    expectTypeOf<CardStatus>().toEqualTypeOf<
+      | "CARD_OK"
+      | "CARD_BLOCKED"
+      | "SUSPECTED_FRAUD"
+      | "CARD_CLOSED_DUE_TO_FRAUD"
+      | "CARD_NO_RENEWAL"
+      | "CARD_LOST"
+      | "CARD_STOLEN"
+      | "CARD_CLOSED"
+      | "CARD_EXPIRED"
+    >();
+    // CARD_EXPIRED is read only: Enfuce sets it
+    expectTypeOf<SettableCardStatus>().toEqualTypeOf<Exclude<CardStatus, "CARD_EXPIRED">>();
+  });
+
+  it("accepts an idempotency key on card creation, where the spec declares one", async () => {
+    const { data } = await client.POST("/v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}", {
+      params: { path: { ...onAccount, cardRole: "MAIN" }, header: { "x-idempotency-key": "card-order-4711" } },
+      body: holder,
+    });
+    expectTypeOf(data).toEqualTypeOf<OperationResult | undefined>();
+    await client.POST("/v4/DEBIT_VISA_VIRTUAL/customer/{customerId}/account/{accountId}", {
+      params: { path: onAccount },
+      body: holder,
+      idempotencyKey: "card-order-4712",
+    });
+  });
+
+  it("types the encrypted card data flows", async () => {
+    const { data: card } = await client.POST("/v4/card/cardnumber", {
+      body: { encryptedData: "eyJhbGciOiJSU0EtT0FFUC0yNTYifQ.key.iv.cipher.tag" },
+    });
+    expectTypeOf(card).toEqualTypeOf<Card | undefined>();
+    const { data: info } = await client.POST("/v3/{id}/encryptcardpaymentinfo", {
+      params: { path: { id: "30" } },
+      body: { encryptionKey: "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A", fields: ["fullCardNumber", "cvv2"] },
+    });
+    expectTypeOf(info).toEqualTypeOf<CardPaymentInfo | undefined>();
+    expectTypeOf<CardPaymentInfo["fullCardNumber"]>().toEqualTypeOf<string | undefined>();
+  });
+
+  it("does not demand auditUser, which the client sends", async () => {
+    await client.PATCH("/v4/MC_CARD/{id}", { params: { path: { id: "30" } }, body: { status: "CARD_BLOCKED" } });
+    await client.POST("/v3/{id}/update/{propertyToUpdate}", {
+      params: { path: { id: "30", propertyToUpdate: "SET_3DS_STATIC_PWD" } },
+      body: { cardTdsStaticPassword: "Secret42" },
+    });
+  });
+
+  it("rejects what the spec does not allow", async () => {
+    // @ts-expect-error: no such path
+    await client.POST("/v4/AMEX_CARD/customer/{customerId}/account/{accountId}", { params: { path: onAccount } });
+    await client.POST("/v4/VISA_CARD/customer/{customerId}/account/{accountId}/{cardRole}", {
+      // @ts-expect-error: credit and prepaid cards need the card role in the path
+      params: { path: onAccount },
+      body: holder,
+    });
+    await client.PATCH("/v4/DEBIT_MC/{id}", {
+      params: { path: { id: "30" } },
+      // @ts-expect-error: CARD_EXPIRED cannot be set
+      body: { status: "CARD_EXPIRED" },
+    });
+    await client.POST("/v4/card/cardnumber", {
+      // @ts-expect-error: the card number only travels inside the JWE encryptedData
+      body: {},
+    });
+    await client.POST("/v3/{id}/encryptcardpaymentinfo", {
+      params: { path: { id: "30" } },
+      // @ts-expect-error: the caller's public key is required
+      body: { fields: ["fullCardNumber"] },
+    });
+  });
+});
