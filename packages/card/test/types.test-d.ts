@@ -4,7 +4,7 @@ import {
   type CardPaymentInfo,
   type CardStatus,
   createCardClient,
-  type OperationResult,
+  type ResourceResponse,
   type SettableCardStatus,
 } from "../src";
 
@@ -41,7 +41,7 @@ describe("card client types", () => {
       params: { path: { ...onAccount, cardRole: "MAIN" }, header: { "x-idempotency-key": "card-order-4711" } },
       body: holder,
     });
-    expectTypeOf(data).toEqualTypeOf<OperationResult | undefined>();
+    expectTypeOf(data).toEqualTypeOf<ResourceResponse | undefined>();
     await client.POST("/v4/DEBIT_VISA_VIRTUAL/customer/{customerId}/account/{accountId}", {
       params: { path: onAccount },
       body: holder,

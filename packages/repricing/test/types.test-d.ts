@@ -5,7 +5,7 @@ import {
   type AgreementPeriodType,
   createRepricingClient,
   type PriceList,
-  type RepricingResult,
+  type ResourceResponse,
 } from "../src";
 
 const client = createRepricingClient({
@@ -40,7 +40,7 @@ describe("repricing client types", () => {
     });
     expectTypeOf(data).toEqualTypeOf<AccountLinkCreationResult | undefined>();
     const created = await client.POST("/v1/pricelist", { body: { code: "FUEL-2024" } });
-    expectTypeOf(created.data).toEqualTypeOf<RepricingResult | undefined>();
+    expectTypeOf(created.data).toEqualTypeOf<ResourceResponse | undefined>();
   });
 
   it("rejects what the spec does not allow", async () => {

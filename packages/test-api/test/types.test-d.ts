@@ -44,7 +44,7 @@ describe("test-api client types", () => {
     // @ts-expect-error: the reversal must name the authorisation
     await client.POST("/v1/authorizations/reversal", { body: { partialAmount: { amount: 1, currency: "EUR" } } });
     await client.POST("/v1/authorizations/reversal", {
-      // @ts-expect-error: the partial amount is a number in an Amount object
+      // @ts-expect-error: the partial amount is a number in a Money object
       body: { id: "a1b2", partialAmount: { amount: "1.00", currency: "EUR" } },
     });
     await client.POST("/v1/authorizations/request", {
