@@ -99,17 +99,10 @@ type Method<Paths extends {}, M extends HttpMethod, ClientThrows extends boolean
     : CallResult<Paths[Path][M & keyof Paths[Path]], ParseInit<As>>
 >;
 
-type PagedPath<Spec extends DomainSpec> = {
+/** The GET paths whose generated facts carry `Feature` (`paging`, `filter`). */
+type GetPathWith<Spec extends DomainSpec, Feature extends string> = {
   [K in keyof Spec["operations"]]: K extends `GET ${infer P}`
-    ? Spec["operations"][K] extends { paging: object }
-      ? P
-      : never
-    : never;
-}[keyof Spec["operations"]];
-
-type FilteredPath<Spec extends DomainSpec> = {
-  [K in keyof Spec["operations"]]: K extends `GET ${infer P}`
-    ? Spec["operations"][K] extends { filter: object }
+    ? Spec["operations"][K] extends Record<Feature, object>
       ? P
       : never
     : never;
@@ -139,12 +132,12 @@ export interface EnfuceClient<
   HEAD: Method<WithClientAuditUser<Paths>, "head", ThrowsOf<Options>>;
   OPTIONS: Method<WithClientAuditUser<Paths>, "options", ThrowsOf<Options>>;
   /** Iterates every item of a paged list operation, page by page, within the documented size limits. */
-  paginate<Path extends PagedPath<Spec> & PathsWithMethod<WithClientAuditUser<Paths>, "get">>(
+  paginate<Path extends GetPathWith<Spec, "paging"> & PathsWithMethod<WithClientAuditUser<Paths>, "get">>(
     url: Path,
     ...init: InitArgs<InitOf<WithClientAuditUser<Paths>, Path, "get">>
   ): PageIterator<ItemOf<PageOf<Paths, Path>>, NonNullable<PageOf<Paths, Path>>>;
   /** A filter expression builder restricted to the fields and values the operation documents. */
-  filter<Path extends FilteredPath<Spec>>(url: Path): FilterBuilder<FilterFieldsOf<Spec, Path>>;
+  filter<Path extends GetPathWith<Spec, "filter">>(url: Path): FilterBuilder<FilterFieldsOf<Spec, Path>>;
   use(...middleware: Middleware[]): void;
   eject(...middleware: Middleware[]): void;
   readonly baseUrl: string;
