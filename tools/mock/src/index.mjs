@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { startPrism } from "./prism.mjs";
 
-export { freePort, startPrism } from "./prism.mjs";
+export { freePort, startLocalServer } from "./local-server.mjs";
+export { startPrism } from "./prism.mjs";
 
 export const specsDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../../specs");
 export const specFile = (domain) => join(specsDir, `${domain}.yaml`);
