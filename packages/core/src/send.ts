@@ -165,15 +165,17 @@ export async function send(ctx: SendContext, method: string, path: string, init:
     }
     clearTimeout(timer);
     const { response } = result;
-    const durationMs = Math.round(performance.now() - started);
-    config.log.log("debug", `${method} ${path} -> ${response.status}`, {
-      method,
-      path,
-      status: response.status,
-      attempt,
-      durationMs,
-      requestId: requestIdOf(response),
-    });
+    // Every call passes here: build the debug record only when someone reads it.
+    if (config.log.enabled("debug")) {
+      config.log.log("debug", `${method} ${path} -> ${response.status}`, {
+        method,
+        path,
+        status: response.status,
+        attempt,
+        durationMs: Math.round(performance.now() - started),
+        requestId: requestIdOf(response),
+      });
+    }
     if (!response.ok && isRetryableStatus(response.status) && safeToRepeat && attempt <= retries) {
       config.log.log("info", `${method} ${path} answered ${response.status}; retrying`, {
         method,
