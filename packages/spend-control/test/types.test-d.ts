@@ -1,11 +1,22 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type AmountRule,
   createSpendControlClient,
   type Filter,
+  type FilterRequest,
+  type FilterType,
+  type MccFilter,
   type MerchantIdentifier,
   type Rule,
+  type RuleCreateRequest,
   type RuleParameter,
+  type RuleParameterCreateRequest,
+  type RuleParameterType,
+  type RuleType,
+  type RuleUpdateRequest,
   type SpendControlDecision,
+  type UnrecognisedFilter,
+  type UnrecognisedRule,
 } from "../src";
 
 const client = createSpendControlClient({
@@ -15,38 +26,87 @@ const client = createSpendControlClient({
 });
 
 describe("spend-control client types", () => {
-  it("narrows the rules of a rule set on ruleType", async () => {
+  it("narrows the rules of a rule set on ruleType, keeping rules of types it does not know", async () => {
     const { data } = await client.GET("/v1/rule-sets/{rule-set-id}/", { params: { path: { "rule-set-id": "1" } } });
-    const rule = data?.rules?.[0];
-    if (rule?.ruleType === "AMOUNT") {
-      expectTypeOf(rule.defaultParameters?.amount).toEqualTypeOf<number | undefined>();
-    } else if (rule?.ruleType === "BLOCKED_MCC") {
-      expectTypeOf(rule.defaultParameters?.items).toEqualTypeOf<number[] | undefined>();
-    } else if (rule?.ruleType === "DECLINE") {
-      expectTypeOf(rule).not.toHaveProperty("defaultParameters");
+    expectTypeOf(data?.rules?.[0]).toMatchTypeOf<Rule | undefined>();
+    const rule = {} as Rule;
+    if (rule.ruleType === "AMOUNT") {
+      // TypeScript cannot subtract the known values from the catch-all's `string`, so the branch
+      // keeps UnrecognisedRule; Extract picks the documented variant.
+      expectTypeOf(rule).toEqualTypeOf<AmountRule | UnrecognisedRule>();
+      const amountRule = rule as Extract<Rule, { ruleType: "AMOUNT" }>;
+      expectTypeOf(amountRule.defaultParameters?.amount).toEqualTypeOf<number | undefined>();
     }
-    expectTypeOf<Rule["ruleType"]>().toEqualTypeOf<
-      | "AMOUNT"
-      | "ALLOWED_MERCHANT_ID"
-      | "BLOCKED_MERCHANT_ID"
-      | "ALLOWED_CARD_ENTRY_MODES"
-      | "BLOCKED_CARD_ENTRY_MODES"
+    expectTypeOf<Extract<Rule, { ruleType: "BLOCKED_MCC" }>["defaultParameters"]>().toEqualTypeOf<
+      { items?: number[] } | undefined
+    >();
+    expectTypeOf<Extract<Rule, { ruleType: "EXTERNAL_BALANCE_CHECK" }>>().not.toHaveProperty("defaultParameters");
+    expectTypeOf<Extract<Rule, { ruleType: "DECLINE" }>>().not.toHaveProperty("defaultParameters");
+    expectTypeOf<UnrecognisedRule["ruleType"]>().toEqualTypeOf<string>();
+    expectTypeOf<UnrecognisedRule["defaultParameters"]>().toEqualTypeOf<Record<string, unknown> | undefined>();
+  });
+
+  it("reads a rule, parameter or filter of a type the docs do not (yet) give", () => {
+    const cardholderPresent: Rule = { id: "9101", ruleType: "CARDHOLDER_PRESENT", defaultParameters: { x: 1 } };
+    const psd2: RuleParameter = { ruleType: "ENFUCE_INTERNAL_PSD2_PIN_COUNT", values: { count: 5 } };
+    const filter: Filter = { id: "9201", type: "MERCHANT_NAME", parameters: { items: ["ACME"] } };
+    expectTypeOf(cardholderPresent).toMatchTypeOf<Rule>();
+    expectTypeOf(psd2).toMatchTypeOf<RuleParameter>();
+    expectTypeOf(filter).toMatchTypeOf<Filter>();
+    expectTypeOf<UnrecognisedFilter>().toMatchTypeOf<Filter>();
+    expectTypeOf<Extract<Filter, { type: "MCC" }>>().toEqualTypeOf<MccFilter>();
+  });
+
+  it("sends every documented rule variant and only those", async () => {
+    expectTypeOf<RuleCreateRequest["ruleType"]>().toEqualTypeOf<RuleType>();
+    expectTypeOf<RuleUpdateRequest["ruleType"]>().toEqualTypeOf<RuleType>();
+    expectTypeOf<RuleType>().toEqualTypeOf<
+      | "DECLINE"
       | "ALLOWED_MCC"
       | "BLOCKED_MCC"
+      | "ALLOWED_MERCHANT_ID"
+      | "BLOCKED_MERCHANT_ID"
+      | "AMOUNT"
       | "ALLOWED_MERCHANT_COUNTRY"
       | "BLOCKED_MERCHANT_COUNTRY"
+      | "ALLOWED_CARD_ENTRY_MODES"
+      | "BLOCKED_CARD_ENTRY_MODES"
       | "ALLOWED_CVM"
       | "BLOCKED_CVM"
-      | "DECLINE"
+      | "EXTERNAL_BALANCE_CHECK"
+      | "CUMULATIVE_AMOUNT_INDIVIDUAL_LIMITS"
     >();
+    expectTypeOf<RuleParameterCreateRequest["ruleType"]>().toEqualTypeOf<RuleParameterType>();
+    expectTypeOf<FilterRequest["type"]>().toEqualTypeOf<FilterType>();
+    await client.POST("/v1/rules", { body: { ruleSetId: "1", ruleType: "EXTERNAL_BALANCE_CHECK", name: "Balance" } });
+    await client.POST("/v1/rules", {
+      body: { ruleSetId: "1", ruleType: "CUMULATIVE_AMOUNT_INDIVIDUAL_LIMITS", defaultParameters: { amount: 500 } },
+    });
+    await client.PATCH("/v1/rules/{rule-id}", {
+      params: { path: { "rule-id": "7" } },
+      body: { ruleType: "EXTERNAL_BALANCE_CHECK", filterOperatorType: "ALL" },
+    });
+    await client.POST("/v1/rules/{rule-id}/parameters", {
+      params: { path: { "rule-id": "7" } },
+      body: { ruleType: "CUMULATIVE_AMOUNT_INDIVIDUAL_LIMITS", values: { amount: 500 } },
+    });
+    await client.POST("/v1/rules", {
+      // @ts-expect-error: a rule type without a documented value is not sent (strict writer)
+      body: { ruleSetId: "1", ruleType: "CARDHOLDER_PRESENT" },
+    });
+    await client.POST("/v1/rules/{rule-id}/parameters", {
+      params: { path: { "rule-id": "7" } },
+      // @ts-expect-error: misspelt rule type
+      body: { ruleType: "AMOUTN", values: { amount: 5 } },
+    });
   });
 
   it("narrows rule parameters and filters on their type member", () => {
-    const parameter = {} as RuleParameter;
+    const parameter = {} as RuleParameterCreateRequest;
     if (parameter.ruleType === "ALLOWED_MERCHANT_ID") {
       expectTypeOf(parameter.values.items).toEqualTypeOf<MerchantIdentifier[] | undefined>();
     }
-    const filter = {} as Filter;
+    const filter = {} as FilterRequest;
     if (filter.type === "MCC") expectTypeOf(filter.parameters?.items).toEqualTypeOf<number[] | undefined>();
     if (filter.type === "CARDHOLDER_PRESENT") {
       expectTypeOf(filter.parameters?.cardholderPresent).toEqualTypeOf<boolean | undefined>();

@@ -1,0 +1,23 @@
+// Checks a value against one component schema of a domain's spec, with the same validator setup
+// as the example lint: how a test proves a runtime constraint (a length, a pattern, a union's
+// catch-all) is in the spec, not only in the types generated from it.
+import { createAjv } from "./ajv.mjs";
+import { loadSpec } from "./load-spec.mjs";
+import { specPath } from "./paths.mjs";
+import { escapePointer } from "./refs.mjs";
+
+/**
+ * @returns {Promise<(schemaName: string, value: unknown) => string[]>} a checker answering one
+ *   message per violation (`<instancePath> <message>`), an empty list when the value is valid
+ */
+export async function loadSchemaValidator(domain) {
+  const doc = await loadSpec(specPath(domain));
+  const ajv = createAjv();
+  ajv.addSchema(doc, "spec");
+  return (schemaName, value) => {
+    if (!doc.components?.schemas?.[schemaName]) throw new Error(`specs/${domain}.yaml has no schema ${schemaName}`);
+    const ref = `spec#/components/schemas/${escapePointer(schemaName)}`;
+    const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
+    return validate(value) ? [] : validate.errors.map((error) => `${error.instancePath} ${error.message}`);
+  };
+}
