@@ -24,7 +24,11 @@ export interface IdHandlerOptions extends WebhookHandlerOptions {
     request: AuthenticationInitiation,
     context: WebhookContext<AuthenticationSession>,
   ) => void | PromiseLike<void>;
-  /** Milliseconds `onAuthenticationRequest` may take. Default 1600: Enfuce expects the answer within 2000. */
+  /**
+   * Milliseconds `onAuthenticationRequest` may take. Default: the share `DEFAULT_DEADLINE_SHARE` of the
+   * limit the docs set for this webhook (`webhookSpec.operations.initiateAuthentication.timeoutMs`);
+   * the rest is left for the network.
+   */
   readonly deadlineMs?: number;
 }
 

@@ -21,7 +21,11 @@ export interface NotificationHandlerOptions extends WebhookHandlerOptions {
     context: WebhookContext,
     // biome-ignore lint/suspicious/noConfusingVoidType: the handler may return nothing (async or not) or the body
   ) => void | NotificationResponse | PromiseLike<void | NotificationResponse>;
-  /** Milliseconds `onNotification` may take. Default 800: Enfuce expects the answer within 1000. */
+  /**
+   * Milliseconds `onNotification` may take. Default: the share `DEFAULT_DEADLINE_SHARE` of the limit the
+   * docs set for this webhook (`webhookSpec.operations.receiveNotification.timeoutMs`); the rest is
+   * left for the network.
+   */
   readonly deadlineMs?: number;
   /**
    * Where taken notification ids are kept, so that a redelivery is acknowledged without calling

@@ -1,6 +1,7 @@
 // Every answer a receiver sends, as status + JSON text. Refusals carry a short reason and, for
 // invalid payloads, the offending fields; never a stack trace, a header or a payload value.
-import type { FieldProblem } from "./types";
+import { problemsOf } from "./problems";
+import type { CompiledValidator, FieldProblem } from "./types";
 
 export interface Answer {
   readonly status: number;
@@ -42,4 +43,10 @@ export function jsonAnswer(status: number, body: unknown): Answer | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The JSON answer for `value` once `validate` accepts it, or the problems that keep it from being sent. */
+export function validAnswer(validate: CompiledValidator, status: number, value: unknown): Answer | FieldProblem[] {
+  if (!validate(value)) return problemsOf(validate, [], value);
+  return jsonAnswer(status, value) ?? [{ field: "", message: "cannot be written as JSON" }];
 }

@@ -37,3 +37,44 @@ export class WebhookError extends EnfuceError {
     this.problems = options.problems ?? [];
   }
 }
+
+// Each kind of failure is built here, once. A message says what went wrong, then what the receiver
+// did about it (`then`), so that one log line is enough to know whether Enfuce got an answer.
+
+export const FALLBACK_SENT = "the fallback was sent";
+export const NOT_ACKNOWLEDGED = "the call was not acknowledged";
+export const ANSWERED_500 = "answered 500";
+
+export const failures = {
+  handlerThrew: (operationId: string, cause: unknown, then: string) =>
+    new WebhookError(operationId, "handler-threw", `the handler threw; ${then}`, { cause }),
+  /** The receiver had answered already (the deadline passed), so this is only told. */
+  handlerThrewLate: (operationId: string, cause: unknown) =>
+    new WebhookError(operationId, "handler-threw", "the handler threw after the deadline", { cause }),
+  deadlineMissed: (operationId: string, deadlineMs: number, then: string) =>
+    new WebhookError(operationId, "deadline-missed", `the handler had not answered after ${deadlineMs} ms; ${then}`),
+  invalidAnswer: (operationId: string, problems: readonly FieldProblem[], then: string) =>
+    new WebhookError(
+      operationId,
+      "invalid-answer",
+      `the handler's answer does not match the response schema; ${then}`,
+      {
+        problems,
+      },
+    ),
+  fallbackThrew: (operationId: string, cause: unknown) =>
+    new WebhookError(operationId, "fallback-failed", `the fallback threw; ${ANSWERED_500}`, { cause }),
+  fallbackInvalid: (operationId: string, problems: readonly FieldProblem[]) =>
+    new WebhookError(
+      operationId,
+      "fallback-failed",
+      `the fallback does not match the response schema; ${ANSWERED_500}`,
+      {
+        problems,
+      },
+    ),
+  storeFailed: (operationId: string, cause: unknown, then: string) =>
+    new WebhookError(operationId, "store-failed", `the store failed; ${then}`, { cause }),
+  internalError: (operationId: string, cause: unknown) =>
+    new WebhookError(operationId, "internal-error", `the receiver failed; ${ANSWERED_500}`, { cause }),
+};

@@ -1,3 +1,5 @@
+export { type AcknowledgementOptions, acknowledgementRoute } from "./acknowledgement-route";
+export { type DecisionOptions, decisionRoute } from "./decision-route";
 export {
   createMemoryDeduplicationStore,
   DEFAULT_DEDUPLICATION_ENTRIES,
@@ -5,14 +7,8 @@ export {
 } from "./deduplication";
 export { WebhookError, type WebhookFailureReason } from "./failure";
 export { createWebhookHandler, DEFAULT_MAX_BODY_BYTES } from "./receiver";
-export {
-  type AcknowledgementOptions,
-  acknowledgementRoute,
-  automaticRoute,
-  type DecisionOptions,
-  decisionRoute,
-  type WebhookRoute,
-} from "./routes";
+export { automaticRoute, type WebhookRoute } from "./route";
+export { DEFAULT_DEADLINE_SHARE } from "./route-options";
 export { type SendWebhookOptions, type SentWebhook, sendWebhook } from "./send";
 export type {
   CompiledValidator,

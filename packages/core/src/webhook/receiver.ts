@@ -4,12 +4,12 @@ import { ConfigurationError } from "../errors";
 import { createLogSink, createRedactor, resolveLogLevel } from "../log";
 import { type Answer, INTERNAL_ERROR, invalidPayload, TOO_LARGE, UNAUTHORIZED, UNSUPPORTED_TYPE } from "./answers";
 import { createCredentialCheck } from "./credentials";
-import { WebhookError } from "./failure";
+import { failures } from "./failure";
 import { fetchHandler } from "./fetch";
 import { nodeHandler } from "./node";
 import { problemsOf } from "./problems";
+import type { Report, WebhookRoute } from "./route";
 import { createRouter, type Matched } from "./router";
-import type { Report, WebhookRoute } from "./routes";
 import type { WebhookHandler, WebhookHandlerOptions } from "./types";
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -118,7 +118,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions, routes: rea
       matched.answer(parsed.payload, { params: matched.params, receivedAt }, respond);
     },
     fail(error) {
-      report(new WebhookError("webhook", "internal-error", "the receiver failed; answered 500", { cause: error }));
+      report(failures.internalError("webhook", error));
       return INTERNAL_ERROR;
     },
   };

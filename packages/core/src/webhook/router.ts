@@ -2,7 +2,7 @@
 // parameters decoded; 404 for any other path, 405 for another method on a webhook path.
 import { ConfigurationError } from "../errors";
 import { type Answer, methodNotAllowed, NOT_FOUND } from "./answers";
-import type { RouteAnswer } from "./routes";
+import type { RouteAnswer } from "./route";
 import type { WebhookMeta } from "./types";
 
 export interface Matched {

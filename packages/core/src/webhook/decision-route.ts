@@ -1,0 +1,126 @@
+// A webhook your code answers, such as an authorisation. The decision is checked against the
+// response schema before it is sent; when your code throws, answers something invalid or misses
+// the deadline, the fallback answers instead. Each step below is a function of its own.
+import { ConfigurationError } from "../errors";
+import { type Answer, INTERNAL_ERROR, validAnswer } from "./answers";
+import type { Outcome } from "./deadline";
+import { FALLBACK_SENT, failures, type WebhookError } from "./failure";
+import { problemsOf } from "./problems";
+import { answerSafely, handlerRunner, type Report, reportLateThrow, type WebhookRoute } from "./route";
+import { checkHandler, deadlineOf } from "./route-options";
+import type { CompiledValidator, WebhookContext, WebhookMeta } from "./types";
+
+export interface DecisionOptions<Request, Decision, Params> {
+  readonly handle: (request: Request, context: WebhookContext<Params>) => Decision | PromiseLike<Decision>;
+  /** Sent when `handle` throws, answers something invalid or misses the deadline. */
+  readonly fallback: Decision | ((request: Request, failure: WebhookError) => Decision);
+  /** Time for `handle`, counted from the arrival of the request. Default: `DEFAULT_DEADLINE_SHARE` of the documented limit. */
+  readonly deadlineMs?: number | undefined;
+}
+
+/** What the steps of one prepared decision route share. */
+export interface Decider<Request, Decision> {
+  readonly operationId: string;
+  readonly successStatus: number;
+  readonly validate: CompiledValidator;
+  readonly deadlineMs: number;
+  readonly fallback: DecisionOptions<Request, Decision, unknown>["fallback"];
+  readonly report: Report;
+}
+
+/** The validator a decision is checked with; a webhook whose answer has no body takes no decision. */
+export function decisionValidatorOf(meta: WebhookMeta): CompiledValidator {
+  if (!meta.validateResponse)
+    throw new ConfigurationError(`${meta.operationId} documents no answer body to decide with`);
+  return meta.validateResponse;
+}
+
+/** A fixed fallback is checked at start: one that breaks the schema could never be sent. */
+export function checkFallback(meta: WebhookMeta, validate: CompiledValidator, fallback: unknown): void {
+  if (typeof fallback === "function" || validate(fallback)) return;
+  const problems = problemsOf(validate, [], fallback).map((p) => `${p.field || "(body)"} ${p.message}`);
+  throw new ConfigurationError(
+    `the fallback of ${meta.operationId} does not match its response schema: ${problems.join("; ")}`,
+  );
+}
+
+/** Reports `failure`, then answers with the fallback's decision on `request`, or 500 if the fallback fails too. */
+export function fallbackAnswer<Request, Decision>(
+  decider: Decider<Request, Decision>,
+  request: Request,
+  failure: WebhookError,
+): Answer {
+  const { fallback, operationId, report } = decider;
+  report(failure);
+  let decision: unknown;
+  try {
+    decision =
+      typeof fallback === "function"
+        ? (fallback as (request: Request, failure: WebhookError) => Decision)(request, failure)
+        : fallback;
+  } catch (cause) {
+    report(failures.fallbackThrew(operationId, cause));
+    return INTERNAL_ERROR;
+  }
+  const answer = validAnswer(decider.validate, decider.successStatus, decision);
+  if (!Array.isArray(answer)) return answer;
+  report(failures.fallbackInvalid(operationId, answer));
+  return INTERNAL_ERROR;
+}
+
+/** The answer to `request` once the handler settled, or once the deadline passed first. */
+export function decisionAnswer<Request, Decision>(
+  decider: Decider<Request, Decision>,
+  request: Request,
+  outcome: Outcome<Decision>,
+): Answer {
+  const { operationId } = decider;
+  switch (outcome.kind) {
+    case "answered": {
+      const answer = validAnswer(decider.validate, decider.successStatus, outcome.value);
+      if (!Array.isArray(answer)) return answer;
+      return fallbackAnswer(decider, request, failures.invalidAnswer(operationId, answer, FALLBACK_SENT));
+    }
+    case "threw":
+      return fallbackAnswer(decider, request, failures.handlerThrew(operationId, outcome.error, FALLBACK_SENT));
+    case "deadline":
+      return fallbackAnswer(decider, request, failures.deadlineMissed(operationId, decider.deadlineMs, FALLBACK_SENT));
+  }
+}
+
+export function decisionRoute<Request, Decision, Params = Readonly<Record<string, string>>>(
+  meta: WebhookMeta,
+  options: DecisionOptions<Request, Decision, Params>,
+): WebhookRoute {
+  const validate = decisionValidatorOf(meta);
+  checkHandler(meta, options.handle);
+  const deadlineMs = deadlineOf(meta, options.deadlineMs);
+  checkFallback(meta, validate, options.fallback);
+  const { handle, fallback } = options;
+  const { operationId, successStatus } = meta;
+
+  return {
+    meta,
+    prepare(report) {
+      const decider: Decider<Request, Decision> = {
+        operationId,
+        successStatus,
+        validate,
+        deadlineMs,
+        fallback,
+        report,
+      };
+      const late = (outcome: Outcome<Decision>) => reportLateThrow(report, operationId, outcome);
+      const runHandler = handlerRunner(operationId, handle, deadlineMs);
+      return (payload, call, respond) => {
+        const request = payload as Request;
+        runHandler(
+          request,
+          call,
+          (outcome) => respond(answerSafely(report, operationId, () => decisionAnswer(decider, request, outcome))),
+          late,
+        );
+      };
+    },
+  };
+}

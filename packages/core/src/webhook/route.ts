@@ -1,0 +1,66 @@
+// What every kind of webhook route shares: how the receiver hands it a valid payload, how it
+// answers, and how it reports a failure after answering. The kinds:
+// - decision-route.ts: your code answers (authorisations); a fallback answers when it cannot;
+// - acknowledgement-route.ts: your code processes, the receiver acknowledges (notifications, ID);
+// - automaticRoute below: the receiver answers by itself (warm-up).
+import { type Answer, emptyAnswer, INTERNAL_ERROR } from "./answers";
+import { CallContext, DeadlineQueue, type Outcome, settleWithin } from "./deadline";
+import { failures, type WebhookError } from "./failure";
+import type { WebhookContext, WebhookMeta } from "./types";
+
+export interface CallInfo {
+  readonly params: Readonly<Record<string, string>>;
+  /** `performance.now()` when the request arrived: deadlines count from here. */
+  readonly receivedAt: number;
+}
+export type Report = (error: WebhookError) => void;
+/** Answers a valid payload through `respond`, exactly once; never throws. */
+export type RouteAnswer = (payload: unknown, call: CallInfo, respond: (answer: Answer) => void) => void;
+
+/** One webhook of a receiver; `createWebhookHandler` prepares it with its failure reporter. */
+export interface WebhookRoute {
+  readonly meta: WebhookMeta;
+  readonly prepare: (report: Report) => RouteAnswer;
+}
+
+/** `make()`'s answer, or 500 if the receiver itself fails: answers are given from callbacks, where a throw would go unhandled. */
+export function answerSafely(report: Report, operationId: string, make: () => Answer): Answer {
+  try {
+    return make();
+  } catch (cause) {
+    report(failures.internalError(operationId, cause));
+    return INTERNAL_ERROR;
+  }
+}
+
+/** A webhook the receiver answers by itself once the payload is valid, such as a warm-up call. */
+export function automaticRoute(meta: WebhookMeta): WebhookRoute {
+  const answer = emptyAnswer(meta.successStatus);
+  return { meta, prepare: () => (_payload, _call, respond) => respond(answer) };
+}
+
+/** Reports a throw of user code that settled after the deadline, when the receiver had answered without it. */
+export function reportLateThrow(report: Report, operationId: string, outcome: Outcome<unknown>): void {
+  if (outcome.kind === "threw") report(failures.handlerThrewLate(operationId, outcome.error));
+}
+
+/** Runs the user's code on one request; `done` gets its outcome or the deadline, `late` what settles after. */
+export type RunHandler<Request, Result> = (
+  request: Request,
+  call: CallInfo,
+  done: (outcome: Outcome<Result>) => void,
+  late: (outcome: Outcome<Result>) => void,
+) => void;
+
+/** The user's `handle` against a route's deadline; the pending calls of the route share one timer. */
+export function handlerRunner<Request, Result, Params>(
+  operationId: string,
+  handle: (request: Request, context: WebhookContext<Params>) => Result | PromiseLike<Result>,
+  deadlineMs: number,
+): RunHandler<Request, Result> {
+  const queue = new DeadlineQueue();
+  return (request, call, done, late) => {
+    const context = new CallContext(operationId, call.params as Params);
+    settleWithin(() => handle(request, context), call.receivedAt + deadlineMs, queue, context, done, late);
+  };
+}
