@@ -6,6 +6,8 @@ import {
   createCardClient,
   type ResourceResponse,
   type SettableCardStatus,
+  type UsageLimitValue,
+  type UsageLimitValueUpdate,
 } from "../src";
 
 const client = createCardClient({
@@ -68,6 +70,44 @@ describe("card client types", () => {
       params: { path: { id: "30", propertyToUpdate: "SET_3DS_STATIC_PWD" } },
       body: { cardTdsStaticPassword: "Secret42" },
     });
+  });
+
+  it("runs a card action without a body, which the docs do not require", async () => {
+    await client.POST("/v3/{id}/update/{propertyToUpdate}", {
+      params: { path: { id: "30", propertyToUpdate: "REPLACE_CARD" } },
+    });
+  });
+
+  it("sends usage limits without the counters Enfuce returns", async () => {
+    const limits = [
+      { code: "24H", values: [{ code: "ATM", singleAmount: 200, sumAmount: 500, count: 5, reset: true }] },
+    ];
+    await client.PATCH("/v4/MC_CARD/{id}", { params: { path: { id: "30" } }, body: { usageLimits: limits } });
+    await client.PATCH("/v4/MC_CARD/{id}", {
+      params: { path: { id: "30" } },
+      // @ts-expect-error: availableAmount is returned by Enfuce, never sent
+      body: { usageLimits: [{ code: "24H", values: [{ code: "ATM", availableAmount: 200 }] }] },
+    });
+    await client.PATCH("/v3/{id}", {
+      params: { path: { id: "30" } },
+      // @ts-expect-error: usedCount is returned by Enfuce, never sent
+      body: { usageLimits: [{ code: "24H", values: [{ code: "ATM", usedCount: 2 }] }] },
+    });
+    await client.PATCH("/v1/application/{id}", {
+      params: { path: { id: "30" } },
+      // @ts-expect-error: availableCount and usedAmount are returned by Enfuce, never sent
+      body: { usageLimits: [{ code: "24H", values: [{ code: "ATM", availableCount: 3, usedAmount: 20 }] }] },
+    });
+    expectTypeOf<UsageLimitValueUpdate>().toEqualTypeOf<{
+      code?: string;
+      reset?: boolean;
+      singleAmount?: number;
+      count?: number;
+      sumAmount?: number;
+    }>();
+    const { data } = await client.GET("/v4/{id}", { params: { path: { id: "30" } } });
+    expectTypeOf(data?.usageLimits?.[0]?.values?.[0]).toEqualTypeOf<UsageLimitValue | undefined>();
+    expectTypeOf<UsageLimitValue["availableAmount"]>().toEqualTypeOf<number | undefined>();
   });
 
   it("rejects what the spec does not allow", async () => {
