@@ -47,9 +47,10 @@ async function main() {
     const page = await instalments.GET("/v1/account/{accountId}", {
       params: { path: { accountId: ACCOUNT_ID }, query: { page: 0, size: 50 } },
     });
-    const { pages, elements } = page.pagination;
+    // Neither member is required by the docs: read them tolerantly.
+    const { pages = "?", elements = "?" } = page.pagination ?? {};
     console.log(`Instalment plans of account ${ACCOUNT_ID} (first page of ${pages}, ${elements} plans in all):`);
-    const plans = page.data;
+    const plans = page.data ?? [];
     for (const plan of plans) {
       console.log(
         `  plan ${plan.id}  ${String(plan.status).padEnd(8)}  total ${money(plan.totalAmount, plan.currency)}  due ${money(plan.dueAmount, plan.currency)}  ${plan.description ?? ""}`,

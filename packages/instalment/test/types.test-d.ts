@@ -1,5 +1,12 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createInstalmentClient, type Instalment, type InstalmentStatus } from "../src";
+import {
+  createInstalmentClient,
+  type Instalment,
+  type InstalmentList,
+  type InstalmentPortionList,
+  type InstalmentStatus,
+  type Pagination,
+} from "../src";
 
 const client = createInstalmentClient({
   baseUrl: "http://127.0.0.1:4010",
@@ -18,6 +25,17 @@ describe("instalment client types", () => {
   it("does not demand auditUser, which the client sends", async () => {
     await client.GET("/v1/account/{accountId}", { params: { path: { accountId: "1" } } });
     await client.POST("/v1/{instalmentId}/close", { params: { path: { instalmentId: "1" } } });
+  });
+
+  it("reads a list page without pagination or data, which the docs do not require", () => {
+    const withoutPagination: InstalmentList = { data: [] };
+    const withoutData: InstalmentPortionList = { pagination: { pages: 1 } };
+    const emptyPagination: Pagination = {};
+    expectTypeOf(withoutPagination).toMatchTypeOf<InstalmentList>();
+    expectTypeOf(withoutData).toMatchTypeOf<InstalmentPortionList>();
+    expectTypeOf(emptyPagination).toMatchTypeOf<Pagination>();
+    expectTypeOf<InstalmentList["pagination"]>().toEqualTypeOf<Pagination | undefined>();
+    expectTypeOf<Pagination["pages"]>().toEqualTypeOf<number | undefined>();
   });
 
   it("narrows plan options on type", () => {

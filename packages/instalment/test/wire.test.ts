@@ -108,7 +108,7 @@ describe("against the Prism mock", () => {
     });
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
-    expect(data?.data[0]?.interest?.interestRate).toBe(9.9);
+    expect(data?.data?.[0]?.interest?.interestRate).toBe(9.9);
   });
 
   it("returns a request Prism rejects as a typed error, not an exception", async () => {
