@@ -3,11 +3,9 @@
 // against the schema they annotate. Every problem names its JSON pointer in the spec.
 import { createAjv, isKnownFormat } from "./ajv.mjs";
 import { escapePointer, resolveRef } from "./refs.mjs";
+import { subschemasUnder } from "./subschemas.mjs";
 
 const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "dependentSchemas"];
-const SUBSCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
-const SUBSCHEMA_SINGLE = ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames"];
 
 /** @returns {string[]} one message per invalid example or unknown format; empty when all is well */
 export function checkExamples(doc) {
@@ -38,17 +36,9 @@ export function checkExamples(doc) {
     if (Array.isArray(schema.examples)) {
       for (const [index, value] of schema.examples.entries()) validate(pointer, value, `${pointer}/examples/${index}`);
     }
-    for (const key of SUBSCHEMA_MAPS) {
-      if (isObject(schema[key])) {
-        for (const [name, sub] of Object.entries(schema[key]))
-          visitSchema(sub, `${pointer}/${key}/${escapePointer(name)}`);
-      }
+    for (const [key, value] of Object.entries(schema)) {
+      for (const [suffix, sub] of subschemasUnder(key, value)) visitSchema(sub, `${pointer}${suffix}`);
     }
-    for (const key of SUBSCHEMA_LISTS) {
-      if (!Array.isArray(schema[key])) continue;
-      for (const [index, sub] of schema[key].entries()) visitSchema(sub, `${pointer}/${key}/${index}`);
-    }
-    for (const key of SUBSCHEMA_SINGLE) visitSchema(schema[key], `${pointer}/${key}`);
   };
 
   // A media type or parameter: `schema` beside `example` or an `examples` map of Example objects.

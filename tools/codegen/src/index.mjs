@@ -2,4 +2,5 @@
 export { createAjv } from "./ajv.mjs";
 export { loadSpec } from "./load-spec.mjs";
 export { listDomains, specPath } from "./paths.mjs";
-export { escapePointer, resolveRef } from "./refs.mjs";
+export { escapePointer, resolvePointer, resolveRef } from "./refs.mjs";
+export { eachOperation, hasOperations, listOperations, METHODS, operationKey, parametersOf } from "./walk.mjs";

@@ -1,8 +1,7 @@
 // Reads the run-time facts the core needs about each operation out of a bundled spec:
 // idempotency header, paging and filter fields. Nothing at run time reads YAML.
 import { resolveRef as resolve } from "./refs.mjs";
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+import { eachOperation, operationKey, parametersOf } from "./walk.mjs";
 
 function pagingOf(doc, parameters, operation) {
   const page = parameters.find((p) => p.in === "query" && p.name === "page");
@@ -33,23 +32,20 @@ function filterOf(doc, parameters) {
 /** @returns {Record<string, object>} keyed by `METHOD /path` */
 export function operationIndex(doc) {
   const index = {};
-  for (const [path, pathItem] of Object.entries(doc.paths ?? {})) {
-    for (const method of METHODS) {
-      const operation = pathItem[method];
-      if (!operation) continue;
-      const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve(doc, p));
-      const idempotency = parameters.find((p) => p.in === "header" && p.name.toLowerCase() === "x-idempotency-key");
-      const entry = { operationId: operation.operationId };
-      if (!parameters.some((p) => p.in === "query" && p.name === "auditUser")) entry.auditUser = false;
-      if (operation.deprecated) entry.deprecated = true;
-      if (idempotency) entry.idempotencyHeader = idempotency.name;
-      const paging = pagingOf(doc, parameters, operation);
-      if (paging) entry.paging = paging;
-      const filter = filterOf(doc, parameters);
-      if (filter) entry.filter = filter;
-      index[`${method.toUpperCase()} ${path}`] = entry;
-    }
-  }
+  eachOperation(doc, "paths", (visit) => {
+    const { key: path, method, operation } = visit;
+    const parameters = parametersOf(doc, visit);
+    const idempotency = parameters.find((p) => p.in === "header" && p.name.toLowerCase() === "x-idempotency-key");
+    const entry = { operationId: operation.operationId };
+    if (!parameters.some((p) => p.in === "query" && p.name === "auditUser")) entry.auditUser = false;
+    if (operation.deprecated) entry.deprecated = true;
+    if (idempotency) entry.idempotencyHeader = idempotency.name;
+    const paging = pagingOf(doc, parameters, operation);
+    if (paging) entry.paging = paging;
+    const filter = filterOf(doc, parameters);
+    if (filter) entry.filter = filter;
+    index[operationKey(method, path)] = entry;
+  });
   return index;
 }
 

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import openapiTS, { astToString } from "openapi-typescript";
 import { aliasName, clientFactoryName, clientTypeName, pascalCase, webhookSenderName } from "./names.mjs";
 import { operationIndex, serverUrlOf } from "./operations.mjs";
+import { eachOperation, operationKey } from "./walk.mjs";
 import { webhookOperations } from "./webhook-operations.mjs";
 import { compileWebhookValidators, validatorNames } from "./webhook-validators.mjs";
 
@@ -117,7 +118,6 @@ ${operations.map(renderSender).join("\n\n")}
 `;
 }
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const cell = (text) =>
   String(text ?? "")
     .replace(/\|/g, "\\|")
@@ -126,32 +126,22 @@ const cell = (text) =>
 
 export function renderOperationsTable(doc) {
   const index = operationIndex(doc);
+  const row = (method, path, operation, notes) =>
+    `| \`${method.toUpperCase()}\` | \`${path}\` | \`${operation.operationId}\` | ${cell(operation.summary)} | ${notes} |`;
   const rows = [];
-  for (const [path, pathItem] of Object.entries(doc.paths ?? {})) {
-    for (const method of METHODS) {
-      const operation = pathItem[method];
-      if (!operation) continue;
-      const meta = index[`${method.toUpperCase()} ${path}`];
-      const notes = [
-        meta.deprecated && "deprecated",
-        meta.idempotencyHeader && `idempotent (\`${meta.idempotencyHeader}\`)`,
-        meta.paging && "paged",
-        meta.filter && "filter",
-      ].filter(Boolean);
-      rows.push(
-        `| \`${method.toUpperCase()}\` | \`${path}\` | \`${operation.operationId}\` | ${cell(operation.summary)} | ${notes.join(", ")} |`,
-      );
-    }
-  }
-  for (const [name, pathItem] of Object.entries(doc.webhooks ?? {})) {
-    for (const method of METHODS) {
-      const operation = pathItem[method];
-      if (!operation) continue;
-      rows.push(
-        `| \`${method.toUpperCase()}\` | \`${operation["x-enfuce-path"] ?? name}\` | \`${operation.operationId}\` | ${cell(operation.summary)} | webhook (Enfuce calls you) |`,
-      );
-    }
-  }
+  eachOperation(doc, "paths", ({ key: path, method, operation }) => {
+    const meta = index[operationKey(method, path)];
+    const notes = [
+      meta.deprecated && "deprecated",
+      meta.idempotencyHeader && `idempotent (\`${meta.idempotencyHeader}\`)`,
+      meta.paging && "paged",
+      meta.filter && "filter",
+    ].filter(Boolean);
+    rows.push(row(method, path, operation, notes.join(", ")));
+  });
+  eachOperation(doc, "webhooks", ({ key: name, method, operation }) => {
+    rows.push(row(method, operation["x-enfuce-path"] ?? name, operation, "webhook (Enfuce calls you)"));
+  });
   return ["| Method | Path | operationId | Summary | Notes |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 

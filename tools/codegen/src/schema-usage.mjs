@@ -1,14 +1,10 @@
 // Which component schemas a user sends (input) and which they receive (output), found by following
 // $refs from the operations. A change to a schema means different things on each side: a newly
 // required field breaks a caller that builds the object, not one that reads it.
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const SCHEMA_REF = "#/components/schemas/";
+import { resolvePointer } from "./refs.mjs";
+import { eachOperation } from "./walk.mjs";
 
-const pointerGet = (doc, ref) =>
-  ref
-    .slice(2)
-    .split("/")
-    .reduce((value, key) => value?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], doc);
+const SCHEMA_REF = "#/components/schemas/";
 
 function collect(doc, node, side, usage, seen) {
   if (node === null || typeof node !== "object") return;
@@ -20,7 +16,7 @@ function collect(doc, node, side, usage, seen) {
       if (!usage.has(name)) usage.set(name, new Set());
       usage.get(name).add(side);
     }
-    collect(doc, pointerGet(doc, node.$ref), side, usage, seen);
+    collect(doc, resolvePointer(doc, node.$ref), side, usage, seen);
   }
   for (const value of Object.values(node)) collect(doc, value, side, usage, seen);
 }
@@ -32,14 +28,10 @@ function collect(doc, node, side, usage, seen) {
 export function schemaUsage(doc, section) {
   const usage = new Map();
   const [requestSide, responseSide] = section === "webhooks" ? ["output", "input"] : ["input", "output"];
-  for (const pathItem of Object.values(doc[section] ?? {})) {
-    for (const method of METHODS) {
-      const operation = pathItem[method];
-      if (!operation) continue;
-      const inputs = [pathItem.parameters, operation.parameters, operation.requestBody];
-      for (const node of inputs) collect(doc, node, requestSide, usage, new Set());
-      collect(doc, operation.responses, responseSide, usage, new Set());
-    }
-  }
+  eachOperation(doc, section, ({ pathItem, operation }) => {
+    const inputs = [pathItem.parameters, operation.parameters, operation.requestBody];
+    for (const node of inputs) collect(doc, node, requestSide, usage, new Set());
+    collect(doc, operation.responses, responseSide, usage, new Set());
+  });
   return usage;
 }

@@ -1,10 +1,10 @@
 // Reads what a receiver and a test sender need to know about each webhook (Enfuce calling the
 // issuer) out of a bundled spec: the path served, the answer's status, the time limit, the
 // deduplication id and the documented examples. Nothing at run time reads YAML.
-import { escapePointer, resolveRef as resolve } from "./refs.mjs";
+import { resolveRef as resolve } from "./refs.mjs";
 import { SpecError } from "./spec-problems.mjs";
+import { eachOperation, parametersOf } from "./walk.mjs";
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const JSON_MEDIA = "application/json";
 
 function examplesOf(doc, media) {
@@ -36,45 +36,40 @@ function successOf(doc, operation, where) {
 /** @returns {Array<object>} one entry per webhook operation, in spec order; schemas are null where there is none */
 export function webhookOperations(doc) {
   const operations = [];
-  for (const [name, pathItem] of Object.entries(doc.webhooks ?? {})) {
-    for (const method of METHODS) {
-      const operation = pathItem[method];
-      if (!operation) continue;
-      const pointer = `/webhooks/${escapePointer(name)}/${method}`;
-      if (!operation["x-enfuce-path"]) throw new SpecError([`${pointer}: x-enfuce-path is required on a webhook`]);
-      const parameters = [
-        ...(pathItem.parameters ?? []),
-        ...(operation.parameters ?? []),
-        ...(operation["x-enfuce-path-parameters"] ?? []),
-      ].map((parameter) => resolve(doc, parameter));
-      const requestBody = resolve(doc, operation.requestBody);
-      const requestMedia = requestBody?.content?.[JSON_MEDIA];
-      const success = successOf(doc, operation, pointer);
-      operations.push({
-        name,
-        operationId: operation.operationId,
-        summary: operation.summary ?? "",
-        method: method.toUpperCase(),
-        path: operation["x-enfuce-path"],
-        deprecated: operation.deprecated === true,
-        timeoutMs: operation["x-enfuce-timeout-ms"] ?? null,
-        idField: operation["x-enfuce-id-field"] ?? null,
-        pathParameters: parameters.filter((p) => p.in === "path").map((p) => p.name),
-        parameterExamples: Object.fromEntries(
-          parameters.filter((p) => p.in === "path").map((p) => [p.name, String(exampleOfParameter(doc, p))]),
-        ),
-        headers: Object.fromEntries(
-          parameters
-            .filter((p) => p.in === "header" && p.required)
-            .map((p) => [p.name.toLowerCase(), String(exampleOfParameter(doc, p))]),
-        ),
-        successStatus: success.status,
-        requestSchema: requestMedia?.schema ?? null,
-        responseSchema: success.media?.schema ?? null,
-        requestExamples: examplesOf(doc, requestMedia),
-        responseExamples: examplesOf(doc, success.media),
-      });
-    }
-  }
+  eachOperation(doc, "webhooks", (visit) => {
+    const { key: name, method, operation, pointer } = visit;
+    if (!operation["x-enfuce-path"]) throw new SpecError([`${pointer}: x-enfuce-path is required on a webhook`]);
+    const parameters = [
+      ...parametersOf(doc, visit),
+      ...(operation["x-enfuce-path-parameters"] ?? []).map((parameter) => resolve(doc, parameter)),
+    ];
+    const requestBody = resolve(doc, operation.requestBody);
+    const requestMedia = requestBody?.content?.[JSON_MEDIA];
+    const success = successOf(doc, operation, pointer);
+    operations.push({
+      name,
+      operationId: operation.operationId,
+      summary: operation.summary ?? "",
+      method: method.toUpperCase(),
+      path: operation["x-enfuce-path"],
+      deprecated: operation.deprecated === true,
+      timeoutMs: operation["x-enfuce-timeout-ms"] ?? null,
+      idField: operation["x-enfuce-id-field"] ?? null,
+      pathParameters: parameters.filter((p) => p.in === "path").map((p) => p.name),
+      parameterExamples: Object.fromEntries(
+        parameters.filter((p) => p.in === "path").map((p) => [p.name, String(exampleOfParameter(doc, p))]),
+      ),
+      headers: Object.fromEntries(
+        parameters
+          .filter((p) => p.in === "header" && p.required)
+          .map((p) => [p.name.toLowerCase(), String(exampleOfParameter(doc, p))]),
+      ),
+      successStatus: success.status,
+      requestSchema: requestMedia?.schema ?? null,
+      responseSchema: success.media?.schema ?? null,
+      requestExamples: examplesOf(doc, requestMedia),
+      responseExamples: examplesOf(doc, success.media),
+    });
+  });
   return operations;
 }

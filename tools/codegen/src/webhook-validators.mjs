@@ -6,6 +6,7 @@ import { build } from "esbuild";
 import { createAjv } from "./ajv.mjs";
 import { repoRoot } from "./paths.mjs";
 import { resolveRef as resolve } from "./refs.mjs";
+import { mapSubschemasUnder } from "./subschemas.mjs";
 
 const ANNOTATIONS = new Set([
   "$comment",
@@ -20,21 +21,6 @@ const ANNOTATIONS = new Set([
   "writeOnly",
   "xml",
 ]);
-const SUBSCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "dependentSchemas"]);
-const SUBSCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
-const SUBSCHEMA_SINGLE = new Set([
-  "items",
-  "additionalProperties",
-  "not",
-  "if",
-  "then",
-  "else",
-  "contains",
-  "propertyNames",
-  "unevaluatedProperties",
-  "unevaluatedItems",
-]);
-
 const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 const mapValues = (object, fn) =>
   Object.fromEntries(Object.entries(object).map(([key, value]) => [key, fn(value, key)]));
@@ -45,10 +31,7 @@ function assertionsOf(schema) {
   const result = {};
   for (const [key, value] of Object.entries(schema)) {
     if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
-    if (SUBSCHEMA_MAPS.has(key) && isObject(value)) result[key] = mapValues(value, assertionsOf);
-    else if (SUBSCHEMA_LISTS.has(key) && Array.isArray(value)) result[key] = value.map(assertionsOf);
-    else if (SUBSCHEMA_SINGLE.has(key)) result[key] = assertionsOf(value);
-    else result[key] = value;
+    result[key] = mapSubschemasUnder(key, value, assertionsOf);
   }
   return result;
 }

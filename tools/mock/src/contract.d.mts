@@ -1,7 +1,7 @@
 export interface ContractCase {
   /** `METHOD /path (operationId)` */
   readonly name: string;
-  readonly method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS";
+  readonly method: "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
   readonly path: string;
   readonly params: { path: Record<string, unknown>; query: Record<string, unknown>; header: Record<string, unknown> };
   readonly body: unknown;

@@ -1,0 +1,61 @@
+// The JSON Schema 2020-12 keywords whose values hold subschemas, in one list for every walk that
+// descends into a schema (the example check, the validator transform): a keyword added here is
+// seen by all of them.
+import { escapePointer } from "./refs.mjs";
+
+const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** keyword -> how its value holds subschemas: a map of them, a list of them, or one. */
+export const SUBSCHEMA_KEYWORDS = new Map([
+  ["properties", "map"],
+  ["patternProperties", "map"],
+  ["$defs", "map"],
+  ["dependentSchemas", "map"],
+  ["allOf", "list"],
+  ["anyOf", "list"],
+  ["oneOf", "list"],
+  ["prefixItems", "list"],
+  ["items", "one"],
+  ["additionalProperties", "one"],
+  ["not", "one"],
+  ["if", "one"],
+  ["then", "one"],
+  ["else", "one"],
+  ["contains", "one"],
+  ["propertyNames", "one"],
+  ["unevaluatedProperties", "one"],
+  ["unevaluatedItems", "one"],
+]);
+
+/**
+ * The subschemas under one keyword of a schema.
+ * @returns {[string, unknown][]} each subschema with its pointer relative to the schema (`/properties/id`)
+ */
+export function subschemasUnder(keyword, value) {
+  switch (SUBSCHEMA_KEYWORDS.get(keyword)) {
+    case "map":
+      return isObject(value)
+        ? Object.entries(value).map(([name, sub]) => [`/${keyword}/${escapePointer(name)}`, sub])
+        : [];
+    case "list":
+      return Array.isArray(value) ? value.map((sub, index) => [`/${keyword}/${index}`, sub]) : [];
+    case "one":
+      return value === undefined ? [] : [[`/${keyword}`, value]];
+    default:
+      return [];
+  }
+}
+
+/** The value of one keyword with `fn` applied to each subschema it holds; any other value as it is. */
+export function mapSubschemasUnder(keyword, value, fn) {
+  switch (SUBSCHEMA_KEYWORDS.get(keyword)) {
+    case "map":
+      return isObject(value) ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, fn(sub)])) : value;
+    case "list":
+      return Array.isArray(value) ? value.map((sub) => fn(sub)) : value;
+    case "one":
+      return fn(value);
+    default:
+      return value;
+  }
+}
