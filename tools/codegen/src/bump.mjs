@@ -2,12 +2,12 @@
 // changeset for each one that has none yet.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { listDomains, repoRoot, specPath, specsDir } from "@enfuce-sdk/workspace";
 import { committedSpecs } from "./base-specs.mjs";
 import { higher, LEVELS } from "./bump-rules.mjs";
 import { declaredBy, readChangesets, writeChangeset } from "./changesets.mjs";
 import { loadSpec } from "./load-spec.mjs";
 import { packageName } from "./names.mjs";
-import { listDomains, repoRoot, specPath, specsDir } from "./paths.mjs";
 import { compareSpecs } from "./spec-diff.mjs";
 
 export const changesetDir = join(repoRoot, ".changeset");

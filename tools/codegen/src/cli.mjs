@@ -2,10 +2,10 @@
 // enfuce-codegen: generate | check | lint | bump
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { listDomains, specPath } from "@enfuce-sdk/workspace";
 import { proposeBumps, writeProposals } from "./bump.mjs";
 import { checkGenerated, generateAll } from "./generate.mjs";
 import { lintSpec } from "./lint.mjs";
-import { listDomains, specPath } from "./paths.mjs";
 import { SpecError } from "./spec-problems.mjs";
 
 const USAGE = `usage: enfuce-codegen <command>

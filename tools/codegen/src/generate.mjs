@@ -3,10 +3,9 @@
 // leaves every package as it was.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { hashSpec, listDomains, packageDir, repoRoot, specPath } from "@enfuce-sdk/workspace";
 import { loadSpec } from "./load-spec.mjs";
-import { listDomains, packageDir, repoRoot, specPath } from "./paths.mjs";
 import {
-  hashSpec,
   renderAliases,
   renderClient,
   renderOperationsTable,

@@ -1,10 +1,10 @@
 // `enfuce-codegen lint`: Redocly's linter with the repo ruleset (redocly.yaml), then full JSON Schema
 // validation of every example. Returns the problems; the CLI decides how to report them.
 import { relative } from "node:path";
+import { repoRoot } from "@enfuce-sdk/workspace";
 import { lint } from "@redocly/openapi-core";
 import { checkExamples } from "./examples.mjs";
 import { loadLintConfig, loadSpec } from "./load-spec.mjs";
-import { repoRoot } from "./paths.mjs";
 import { describeProblem, SpecError } from "./spec-problems.mjs";
 
 /** @returns {Promise<{errors: string[], warnings: string[]}>} */

@@ -1,12 +1,13 @@
 // Reads one spec, resolving its references to specs/common, into a single self-contained document.
 // Any syntax error, broken $ref or structural error stops here, before anything is written.
+import { join } from "node:path";
+import { repoRoot } from "@enfuce-sdk/workspace";
 import { bundle, loadConfig } from "@redocly/openapi-core";
-import { lintConfigPath } from "./paths.mjs";
 import { describeProblem, SpecError } from "./spec-problems.mjs";
 
 let configPromise;
 export const loadLintConfig = () => {
-  configPromise ??= loadConfig({ configPath: lintConfigPath });
+  configPromise ??= loadConfig({ configPath: join(repoRoot, "redocly.yaml") });
   return configPromise;
 };
 

@@ -2,8 +2,8 @@
 // after that they belong to the package and codegen leaves them alone.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { repoRoot } from "@enfuce-sdk/workspace";
 import { clientFactoryName, packageName, pascalCase } from "./names.mjs";
-import { repoRoot } from "./paths.mjs";
 import { TABLE_END, TABLE_START } from "./render.mjs";
 
 /** The contract test of a package with client paths: every operation of its spec against Prism. */
@@ -93,6 +93,7 @@ export function scaffoldFiles(domain, doc) {
             `$TURBO_ROOT$/specs/${domain}.yaml`,
             "$TURBO_ROOT$/specs/common/**",
             "$TURBO_ROOT$/tools/codegen/src/**",
+            "$TURBO_ROOT$/tools/workspace/src/**",
           ],
           outputs: ["src/generated/**", "README.md"],
         },

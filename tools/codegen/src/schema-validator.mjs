@@ -1,9 +1,9 @@
 // Checks a value against one component schema of a domain's spec, with the same validator setup
 // as the example lint: how a test proves a runtime constraint (a length, a pattern, a union's
 // catch-all) is in the spec, not only in the types generated from it.
+import { specPath } from "@enfuce-sdk/workspace";
 import { createAjv } from "./ajv.mjs";
 import { loadSpec } from "./load-spec.mjs";
-import { specPath } from "./paths.mjs";
 import { escapePointer } from "./refs.mjs";
 
 /**

@@ -2,9 +2,9 @@
 // api-smart-diff finds the changes (it resolves $refs, matches parameters by name and enum values by
 // value, and reports each change under every operation it reaches); bump-rules.mjs judges them,
 // because its own breaking/non-breaking labels are about the wire, not about a typed client.
+import { hashSpec } from "@enfuce-sdk/workspace";
 import { apiCompare } from "api-smart-diff";
 import { classifyDiff, higher, LEVELS } from "./bump-rules.mjs";
-import { hashSpec } from "./render.mjs";
 import { schemaUsage } from "./schema-usage.mjs";
 
 const mergeUsage = (...maps) => {

@@ -1,7 +1,7 @@
 // Turns Redocly problems into one readable line each: file:line:col, rule, message.
 import { relative } from "node:path";
+import { repoRoot } from "@enfuce-sdk/workspace";
 import { getLineColLocation } from "@redocly/openapi-core";
-import { repoRoot } from "./paths.mjs";
 
 export class SpecError extends Error {
   constructor(problems) {

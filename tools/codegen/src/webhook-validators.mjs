@@ -1,10 +1,11 @@
 // Compiles each webhook's request and answer schemas ahead of time into ajv standalone code, with the
 // formats of the spec lint (ajv.mjs), and bundles the helpers that code requires (format checks,
 // ajv runtime functions) into one self-contained script: a receiver never compiles a schema.
+
+import { repoRoot } from "@enfuce-sdk/workspace";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
 import { createAjv } from "./ajv.mjs";
-import { repoRoot } from "./paths.mjs";
 import { resolveRef as resolve } from "./refs.mjs";
 import { mapSubschemasUnder } from "./subschemas.mjs";
 

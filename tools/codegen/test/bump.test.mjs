@@ -3,10 +3,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { specsDir } from "@enfuce-sdk/workspace";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { loadSpec } from "../src/load-spec.mjs";
-import { specsDir } from "../src/paths.mjs";
 import { compareSpecs } from "../src/spec-diff.mjs";
 
 let dir;

@@ -1,10 +1,10 @@
 // The ahead-of-time webhook validators: they accept what the spec lint accepts (every documented
 // example, formats included), reject what breaks the schema, need no import at run time, and come
 // out byte-identical on every run.
+import { hashSpec, specPath } from "@enfuce-sdk/workspace";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../src/load-spec.mjs";
-import { specPath } from "../src/paths.mjs";
-import { hashSpec, renderWebhooks } from "../src/render.mjs";
+import { renderWebhooks } from "../src/render.mjs";
 import { webhookOperations } from "../src/webhook-operations.mjs";
 import { compileWebhookValidators, validatorNames } from "../src/webhook-validators.mjs";
 

@@ -2,8 +2,8 @@
 // examples and the schema its success answer must match. Each domain package runs them against
 // Prism, so every operation of every spec is exercised through the typed client.
 import { createAjv, eachOperation, escapePointer, loadSpec, parametersOf, resolveRef } from "@enfuce-sdk/codegen";
+import { specPath } from "@enfuce-sdk/workspace";
 import { inject } from "vitest";
-import { specFile } from "./index.mjs";
 
 /** Base URL of the Prism mock that the global setup started for this package's spec. */
 export const mockUrl = () => inject("mockUrl");
@@ -40,7 +40,7 @@ export function responseSchemaRef(doc, operationPointer, operation, status) {
 
 /** @returns {Promise<import("./contract.d.mts").ContractCase[]>} one case per operation of `paths`, in spec order */
 export async function contractCases(domain) {
-  const doc = await loadSpec(specFile(domain));
+  const doc = await loadSpec(specPath(domain));
   const ajv = createAjv();
   ajv.addSchema(doc, "spec");
   const cases = [];

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { startLocalServer } from "./local-server.mjs";
+import { startLocalServer } from "@enfuce-sdk/workspace";
 
 const require = createRequire(import.meta.url);
 const prismDir = dirname(require.resolve("@stoplight/prism-cli/package.json"));

@@ -4,8 +4,9 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { repoRoot } from "@enfuce-sdk/workspace";
 import { checkPackage } from "./package-check.mjs";
-import { publicPackages, repoRoot } from "./workspace.mjs";
+import { publicPackages } from "./published-packages.mjs";
 
 const CONCURRENCY = 2;
 

@@ -3,7 +3,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startLocalServer } from "@enfuce-sdk/mock";
+import { startLocalServer } from "@enfuce-sdk/workspace";
 import { cleanNpmEnv, run } from "./run.mjs";
 
 const projectDir = join(dirname(fileURLToPath(import.meta.url)), "../registry");

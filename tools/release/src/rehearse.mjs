@@ -13,13 +13,14 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startPrism } from "@enfuce-sdk/mock";
+import { repoRoot } from "@enfuce-sdk/workspace";
 import { CONSUMERS, ConsumerError, createConsumer, inConsumer, runConsumer, templatesDir } from "./consumers.mjs";
 import { publishAll, releaseEverything, versionSnapshot } from "./publish.mjs";
+import { publicPackages } from "./published-packages.mjs";
 import { installRegistry, startRegistry } from "./registry.mjs";
 import { CommandError, cleanNpmEnv, run } from "./run.mjs";
 import { SABOTAGE, SABOTAGED_PACKAGE, sabotage } from "./sabotage.mjs";
 import { addRehearsalOperation, CHANGED_DOMAIN } from "./spec-change.mjs";
-import { publicPackages, repoRoot } from "./workspace.mjs";
 import { copyWorkspace } from "./workspace-copy.mjs";
 
 const MOCKED_DOMAINS = ["instalment", "account"];

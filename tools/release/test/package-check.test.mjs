@@ -3,9 +3,9 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { repoRoot } from "@enfuce-sdk/workspace";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { checkPackage } from "../src/package-check.mjs";
-import { repoRoot } from "../src/workspace.mjs";
 
 const license = readFileSync(join(repoRoot, "LICENSE"));
 let root;

@@ -1,4 +1,4 @@
-// Where things live in the repository; every codegen module resolves paths through here.
+// Where things live in the repository; every tool resolves paths through here.
 import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,7 +6,6 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const specsDir = join(repoRoot, "specs");
 export const packagesDir = join(repoRoot, "packages");
-export const lintConfigPath = join(repoRoot, "redocly.yaml");
 
 /** Domain names, one per `specs/<domain>.yaml`, sorted so every run walks them in the same order. */
 export function listDomains() {

@@ -1,10 +1,8 @@
 // The workspace's published packages: every workspace package not marked private.
 import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { repoRoot } from "@enfuce-sdk/workspace";
 import { run } from "./run.mjs";
-
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /** @returns {Promise<{name: string, dir: string, manifest: object}[]>} sorted by name */
 export async function publicPackages(root = repoRoot) {
