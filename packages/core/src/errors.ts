@@ -14,10 +14,35 @@ export class EnfuceError extends Error {
   override name = "EnfuceError";
 }
 
-/** Invalid client or call options, found before any request is sent. */
+/** The operation a call was for, as a ConfigurationError names it. */
+export interface CallSite {
+  readonly method: string;
+  /** The path template, never the values. */
+  readonly path: string;
+  readonly operationId?: string | undefined;
+}
+
+/**
+ * Invalid client or call options, found before any request is sent. When it is about one call it
+ * carries that call's `method`, `path` template and `operationId`, and its message starts with them.
+ */
 export class ConfigurationError extends EnfuceError {
   override name = "ConfigurationError";
+  readonly method: string | undefined;
+  readonly path: string | undefined;
+  readonly operationId: string | undefined;
+
+  constructor(message: string, call?: CallSite, options?: ErrorOptions) {
+    super(call ? `${describeCall(call)}: ${message}` : message, options);
+    this.method = call?.method;
+    this.path = call?.path;
+    this.operationId = call?.operationId;
+  }
 }
+
+/** `GET /v1/{instalmentId} (getInstalmentById)`: how messages name an operation. */
+export const describeCall = (call: CallSite): string =>
+  call.operationId ? `${call.method} ${call.path} (${call.operationId})` : `${call.method} ${call.path}`;
 
 abstract class RequestError extends EnfuceError {
   readonly method: string;
@@ -126,13 +151,21 @@ export class RequestAbortedError extends RequestError {
   override name = "RequestAbortedError";
 }
 
-/** A 2xx answer whose body was declared JSON but could not be parsed. */
+/**
+ * A 2xx answer whose body cannot be read as the operation declares it: JSON that does not parse,
+ * or a page of a list that holds no list.
+ */
 export class ResponseParseError extends RequestError {
   override name = "ResponseParseError";
   readonly status: number;
 
-  constructor(status: number, context: RequestContext, options?: ErrorOptions) {
-    super(`${status} with a body that is not valid JSON`, context, options);
+  constructor(
+    status: number,
+    context: RequestContext,
+    options?: ErrorOptions,
+    problem = "a body that is not valid JSON",
+  ) {
+    super(`${status} with ${problem}`, context, options);
     this.status = status;
   }
 }

@@ -1,11 +1,13 @@
 export type { Middleware } from "openapi-fetch";
 export type { BasicCredentials, BearerCredentials, Credentials } from "./auth";
+export { RAW_ERROR_TEXT_LIMIT, RawErrorBody } from "./call/error-body";
 export { createEnfuceClient } from "./client";
 export { encodeQueryValue } from "./encoding";
 export {
   APIError,
   AuthenticationError,
   BadRequestError,
+  type CallSite,
   ConfigurationError,
   ConflictError,
   ConnectionError,
@@ -25,5 +27,13 @@ export type { Logger, LogLevel } from "./log";
 export { type ClientOptions, DEFAULT_TIMEOUT_MS } from "./options";
 export { DEFAULT_MAX_RETRIES, type RetryBackoff } from "./retry";
 export type { DomainSpec, OperationMeta } from "./spec";
-export type { CallOptions, CallResult, EnfuceClient, PageIterator, ResponseData, WithClientAuditUser } from "./types";
+export type {
+  CallError,
+  CallOptions,
+  CallResult,
+  EnfuceClient,
+  PageIterator,
+  ResponseData,
+  WithClientAuditUser,
+} from "./types";
 export * from "./webhook";

@@ -1,7 +1,7 @@
 import type { Middleware } from "openapi-fetch";
 import { authorization, type Credentials } from "./auth";
 import { checkedBaseUrl, environmentUrl } from "./environment";
-import { ConfigurationError } from "./errors";
+import { type CallSite, ConfigurationError } from "./errors";
 import { createLogSink, createRedactor, type Logger, type LogLevel, type LogSink, resolveLogLevel } from "./log";
 import { DEFAULT_MAX_RETRIES, type RetryBackoff } from "./retry";
 import type { DomainSpec } from "./spec";
@@ -49,16 +49,16 @@ export interface ResolvedConfig {
   readonly redact: (text: string) => string;
 }
 
-export function checkRetries(value: unknown, name: string): number {
+export function checkRetries(value: unknown, name: string, call?: CallSite): number {
   if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 10) {
-    throw new ConfigurationError(`${name} must be an integer from 0 to 10`);
+    throw new ConfigurationError(`${name} must be an integer from 0 to 10`, call);
   }
   return value as number;
 }
 
-export function checkTimeout(value: unknown, name: string): number {
+export function checkTimeout(value: unknown, name: string, call?: CallSite): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new ConfigurationError(`${name} must be a positive number of milliseconds`);
+    throw new ConfigurationError(`${name} must be a positive number of milliseconds`, call);
   }
   return value;
 }

@@ -1,6 +1,7 @@
-// When a failed attempt may be repeated, and how long to wait first.
-// The rule is Stripe's, not Stainless's: a request that may move money is repeated only when that
-// is provably safe (an idempotent method, an idempotency key, or a request that never left).
+// The retry policy as small pure functions: when a failed attempt may be repeated, and how long to
+// wait first. The rule is Stripe's, not Stainless's: a request that may move money is repeated only
+// when that is provably safe (an idempotent method, an idempotency key, or a request that never left).
+import { ConnectionError, TimeoutError } from "./errors";
 
 export interface RetryBackoff {
   /** First backoff delay; doubles per retry. Default 500 ms. */
@@ -18,6 +19,23 @@ const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 const NEVER_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
 export const isRetryableStatus = (status: number) => RETRYABLE_STATUS.has(status);
+
+/** Whether attempt number `attempt` (1-based) may still be followed by another. */
+export const hasRetriesLeft = (attempt: number, maxRetries: number) => attempt <= maxRetries;
+
+/** Whether an answer with this status is worth another attempt of a call that is safe to repeat. */
+export const shouldRetryStatus = (status: number, safeToRepeat: boolean) => safeToRepeat && isRetryableStatus(status);
+
+/**
+ * Whether a failed attempt is worth another: a timeout only when the call is safe to repeat (the
+ * request may have arrived); a broken connection also when it provably never sent anything, unless
+ * the caller said `retry: false`. Anything that is not a connection failure never is.
+ */
+export function shouldRetryFailure(failure: unknown, safeToRepeat: boolean, optIn: boolean | undefined): boolean {
+  if (failure instanceof TimeoutError) return safeToRepeat;
+  if (failure instanceof ConnectionError) return optIn !== false && (safeToRepeat || provablyNotSent(failure.cause));
+  return false;
+}
 
 /**
  * Whether a repeated request cannot cause a second effect.

@@ -1,7 +1,8 @@
 // The typed surface of a domain client: openapi-fetch's methods over the domain's `paths`, with
 // `auditUser` optional (the client sends it), per-call transport options, and `throwOnError`.
-import type { FetchResponse, MaybeOptionalInit, Middleware, ParseAs, ParseAsResponse } from "openapi-fetch";
+import type { MaybeOptionalInit, Middleware, ParseAs, ParseAsResponse } from "openapi-fetch";
 import type {
+  ErrorResponse,
   HttpMethod,
   MediaType,
   PathsWithMethod,
@@ -10,6 +11,7 @@ import type {
   ResponseObjectMap,
   SuccessResponse,
 } from "openapi-typescript-helpers";
+import type { RawErrorBody } from "./call/error-body";
 import type { FilterBuilder, FilterFieldsOf } from "./filter";
 import type { ClientOptions } from "./options";
 import type { DomainSpec } from "./spec";
@@ -58,10 +60,7 @@ type InitOf<Paths, Path extends keyof Paths, M extends HttpMethod> = MaybeOption
   CallOptions;
 type InitArgs<Init> = RequiredKeysOf<Init> extends never ? [init?: Init] : [init: Init];
 
-type DataOf<Operation, Init> =
-  ResponseObjectMap<Operation> extends infer Responses extends Record<string | number, unknown>
-    ? ParseAsResponse<Readable<SuccessResponse<Responses, MediaType>>, Init>
-    : never;
+type DataOf<Operation, Init> = ParseAsResponse<Readable<SuccessResponse<Responses<Operation>, MediaType>>, Init>;
 /** What a call resolves to with `throwOnError`: the success body (`undefined` for an empty answer). */
 export type ResponseData<Operation, Init = object> = [DataOf<Operation, Init>] extends [never]
   ? undefined
@@ -75,14 +74,34 @@ type Throws<Throw, ClientThrows extends boolean> = [Throw] extends [true]
     : ClientThrows;
 type ParseInit<As> = As extends ParseAs ? { parseAs: As } : object;
 
-/** The default result: openapi-fetch's `{ data, error, response }`, plus how many attempts were made. */
-export type CallResult<Operation, Init> = FetchResponse<
-  Operation extends Record<string | number, unknown> ? Operation : never,
-  Init,
-  MediaType
-> & {
+type Responses<Operation> =
+  ResponseObjectMap<Operation> extends infer R extends Record<string | number, unknown> ? R : never;
+/** The JSON objects the operation documents as error bodies. */
+type DocumentedErrorBody<Operation> = Extract<Readable<ErrorResponse<Responses<Operation>, MediaType>>, object>;
+
+/**
+ * `error` of a failed call: the JSON object Enfuce sent, typed as the operation's documented error
+ * bodies (any JSON object where it documents none), or a RawErrorBody when the answer held no JSON
+ * object. Never undefined, so `if (error)` sees every failure.
+ */
+export type CallError<Operation> =
+  | ([DocumentedErrorBody<Operation>] extends [never]
+      ? { readonly [member: string]: unknown }
+      : DocumentedErrorBody<Operation>)
+  | RawErrorBody;
+
+interface ResultMeta {
+  readonly response: Response;
+  /** How many attempts the call took. */
   readonly attempts: number;
-};
+  /** The id the answer carried (`x-request-id`, `x-correlation-id` or `request-id`), for Enfuce support. */
+  readonly requestId: string | undefined;
+}
+
+/** The default result: `{ data }` for a 2xx, `{ error }` for any other status, never both, never neither. */
+export type CallResult<Operation, Init> =
+  | (ResultMeta & { readonly data: ResponseData<Operation, Init>; readonly error?: never })
+  | (ResultMeta & { readonly data?: never; readonly error: CallError<Operation> });
 
 // Only `throwOnError` and `parseAs` are inferred from the call; the rest of `init` is checked against
 // the operation's own type, so TypeScript flags members the spec does not have.

@@ -1,6 +1,12 @@
 // Compile-time guarantees of the typed surface, checked by `vitest typecheck`; nothing here runs.
 import { describe, expectTypeOf, test } from "vitest";
-import { type CallResult, createEnfuceClient, type FilterExpression, type PageIterator } from "../src/index";
+import {
+  type CallResult,
+  createEnfuceClient,
+  type FilterExpression,
+  type PageIterator,
+  RawErrorBody,
+} from "../src/index";
 import { createTestClient, type Item, type ItemList, type Payment, type paths, testSpec } from "./support/test-api";
 
 const options = {
@@ -18,8 +24,16 @@ describe("default results", () => {
     expectTypeOf(result.data).toEqualTypeOf<Item | undefined>();
     expectTypeOf(result.response).toEqualTypeOf<Response>();
     expectTypeOf(result.attempts).toEqualTypeOf<number>();
-    if (result.error) expectTypeOf(result.error).toEqualTypeOf<{ message?: string }>();
+    expectTypeOf(result.requestId).toEqualTypeOf<string | undefined>();
+    if (result.error) expectTypeOf(result.error).toEqualTypeOf<{ message?: string } | RawErrorBody>();
     else expectTypeOf(result.data).toEqualTypeOf<Item>();
+  });
+
+  test("error is the documented error body or the fallback, and never undefined once data is absent", async () => {
+    const result = await client.GET("/items/{itemId}", getItem);
+    if (result.data === undefined) expectTypeOf(result.error).toEqualTypeOf<{ message?: string } | RawErrorBody>();
+    if (result.error instanceof RawErrorBody) expectTypeOf(result.error.text).toEqualTypeOf<string>();
+    else if (result.error) expectTypeOf(result.error).toEqualTypeOf<{ message?: string }>();
   });
 
   test("throwOnError per call turns one call into data, non-optional", async () => {

@@ -1,7 +1,7 @@
 // What a call gives back: `{ data, error, response }` by default, the data or a typed error with
 // throwOnError, and no crash on answers without a body or with a body that is not JSON.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { APIError, NotFoundError, ServerError } from "../src/index";
+import { APIError, NotFoundError, RawErrorBody, ServerError } from "../src/index";
 import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
 import { captureError, connect } from "./support/harness";
 
@@ -108,24 +108,25 @@ describe("answers that are not a JSON document never crash", () => {
     expect(await client.GET("/items/{itemId}", item("text"))).toBe("OK");
   });
 
-  test("a non-JSON error body becomes the error body as text", async () => {
+  test("a non-JSON error body becomes a RawErrorBody with the text", async () => {
     server.script("GET /items/html", reply.text(500, "<html>Internal Server Error</html>", "text/html"));
     const { client } = connect(server.url, { throwOnError: true, maxRetries: 0 });
 
     const error = await captureError(client.GET("/items/{itemId}", item("html")));
 
     expect(error).toBeInstanceOf(ServerError);
-    expect(error).toMatchObject({ status: 500, body: "<html>Internal Server Error</html>" });
+    expect(error).toMatchObject({ status: 500, body: { status: 500, text: "<html>Internal Server Error</html>" } });
+    expect((error as ServerError).body).toBeInstanceOf(RawErrorBody);
     expect(error.message).toBe("GET /items/{itemId}: 500 (1 attempt)");
   });
 
-  test("an error with an empty body has no body", async () => {
+  test("an error with an empty body still has an error: a RawErrorBody with no text", async () => {
     server.script("GET /items/empty", reply.empty(503));
     const { client } = connect(server.url, { maxRetries: 0 });
 
     const result = await client.GET("/items/{itemId}", item("empty"));
 
-    expect(result.error).toBeUndefined();
+    expect(result.error).toEqual(new RawErrorBody(503, undefined, ""));
     expect(result.response.status).toBe(503);
   });
 });

@@ -72,14 +72,53 @@ describe("idempotency keys", () => {
     expect(keysSent("POST /payments")).toEqual(["order-42", "order-42"]);
   });
 
-  test("a key given for an operation that declares none is sent and makes the POST repeatable", async () => {
+  test("a key for an operation that declares no idempotency header is refused before anything is sent", async () => {
+    const { client } = connect(server.url);
+
+    const error = await captureError(client.POST("/items", { body: { reference: "r" }, idempotencyKey: "order-43" }));
+
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ method: "POST", path: "/items", operationId: "createItem" });
+    expect(error.message).toMatch(
+      /^POST \/items \(createItem\): idempotencyKey was given, but the spec declares no idempotency header/,
+    );
+    expect(error.message).toContain("`retry: true`");
+    expect(server.count("POST /items")).toBe(0);
+  });
+
+  test.each([
+    { where: "headers", init: { headers: { "X-Idempotency-Key": "order-44" } } },
+    { where: "a Headers object", init: { headers: new Headers({ "x-idempotency-key": "order-44" }) } },
+  ])(
+    "so is an x-idempotency-key header put in $where by hand: it would not make the call repeatable",
+    async ({ init }) => {
+      const { client } = connect(server.url);
+
+      const error = await captureError(client.POST("/items", { body: { reference: "r" }, ...init }));
+
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error.message).toContain("an x-idempotency-key header was given");
+      expect(server.count("POST /items")).toBe(0);
+    },
+  );
+
+  test("`retry: true` remains the way for a caller who knows the call is safe to repeat", async () => {
     server.script("POST /items", reply.json(503), reply.json(201, { id: "item-9" }));
     const { client } = connect(server.url);
 
-    const result = await client.POST("/items", { body: { reference: "r" }, idempotencyKey: "order-43" });
+    const result = await client.POST("/items", { body: { reference: "r" }, retry: true });
 
     expect(result.data).toEqual({ id: "item-9" });
-    expect(keysSent("POST /items")).toEqual(["order-43", "order-43"]);
+    expect(keysSent("POST /items")).toEqual([undefined, undefined]);
+  });
+
+  test("a key that is not a non-empty string is refused", async () => {
+    const { client } = connect(server.url);
+
+    const error = await captureError(client.POST("/payments", { body: { amount: 1 }, idempotencyKey: "" }));
+
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(server.count("POST /payments")).toBe(0);
   });
 
   test("two different keys for one call are refused before anything is sent", async () => {

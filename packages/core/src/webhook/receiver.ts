@@ -1,6 +1,7 @@
 // The transport-neutral part of a receiver: which webhook a call is for, whether it may be read
 // (credentials, media type, size), and the answer to its body. node.ts and fetch.ts adapt it.
 import { ConfigurationError } from "../errors";
+import { isJsonContentType, NOT_JSON, parseJson } from "../json";
 import { createLogSink, createRedactor, resolveLogLevel } from "../log";
 import { type Answer, INTERNAL_ERROR, invalidPayload, TOO_LARGE, UNAUTHORIZED, UNSUPPORTED_TYPE } from "./answers";
 import { createCredentialCheck } from "./credentials";
@@ -38,19 +39,6 @@ export interface Receiver {
   readonly fail: (error: unknown) => Answer;
 }
 
-const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json$/i;
-const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
-
-/** application/json or a +json type, in UTF-8 (the only charset the docs use). */
-export function isJsonContentType(value: string | undefined): boolean {
-  if (!value) return false;
-  const semicolon = value.indexOf(";");
-  const essence = (semicolon === -1 ? value : value.slice(0, semicolon)).trim();
-  if (!JSON_MEDIA_TYPE.test(essence)) return false;
-  const charset = CHARSET.exec(value)?.[1]?.toLowerCase();
-  return charset === undefined || charset === "utf-8" || charset === "utf8";
-}
-
 function checkedBodyLimit(value: unknown): number {
   if (!Number.isInteger(value) || (value as number) < 1) {
     throw new ConfigurationError("maxBodyBytes must be a positive integer");
@@ -77,15 +65,14 @@ function reporterOf(onError: WebhookHandlerOptions["onError"], secrets: readonly
 
 function parse(matched: Matched, body: ReceivedBody): { payload: unknown } | Answer {
   if ("parsed" in body) return { payload: body.parsed };
-  if (body.text.length === 0) return invalidPayload([{ field: "", message: "a JSON body is required" }]);
-  try {
-    return { payload: JSON.parse(body.text) };
-  } catch {
-    // JSON.parse's message quotes the body, which may hold card data: say only where the problem is.
+  const payload = parseJson(body.text);
+  if (payload === undefined) return invalidPayload([{ field: "", message: "a JSON body is required" }]);
+  if (payload === NOT_JSON) {
     return invalidPayload([
       { field: "", message: `is not valid JSON (${matched.meta.operationId} expects a JSON body)` },
     ]);
   }
+  return { payload };
 }
 
 /** The receiver behind every `create<Domain>Handler`: the given webhooks, with one policy for all. */

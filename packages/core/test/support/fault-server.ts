@@ -7,6 +7,7 @@ export type Reply =
   | { readonly kind: "json"; readonly status: number; readonly body: unknown; readonly headers: Headers }
   | { readonly kind: "text"; readonly status: number; readonly body: string; readonly headers: Headers }
   | { readonly kind: "empty"; readonly status: number }
+  | { readonly kind: "empty-chunked"; readonly status: number }
   | { readonly kind: "delay"; readonly ms: number; readonly then: Reply }
   | { readonly kind: "reset-before-headers" }
   | { readonly kind: "reset-after-headers" }
@@ -27,6 +28,8 @@ export const reply = {
   }),
   /** A status with no body at all (204, or an empty 200). */
   empty: (status: number): Reply => ({ kind: "empty", status }),
+  /** A status whose body is chunked and has no chunk: no Content-Length says it is empty. */
+  emptyChunked: (status: number): Reply => ({ kind: "empty-chunked", status }),
   retryAfter: (value: string, status = 429): Reply => ({
     kind: "json",
     status,
@@ -144,6 +147,10 @@ function play(answer: Reply, res: ServerResponse, held: Set<Socket>): void {
       return;
     case "empty":
       res.writeHead(answer.status, { "content-length": "0" }).end();
+      return;
+    case "empty-chunked":
+      res.writeHead(answer.status, { "transfer-encoding": "chunked" }).flushHeaders();
+      res.end();
       return;
     case "delay": {
       const timer = setTimeout(() => play(answer.then, res, held), answer.ms);

@@ -18,6 +18,10 @@ export const testSpec = {
     "POST /items": { operationId: "createItem" },
     "GET /items/{itemId}": { operationId: "getItem" },
     "DELETE /items/{itemId}": { operationId: "deleteItem" },
+    "PUT /items/{itemId}": { operationId: "replaceItem" },
+    "PATCH /items/{itemId}": { operationId: "updateItem" },
+    "HEAD /items/{itemId}": { operationId: "checkItem" },
+    "OPTIONS /items/{itemId}": { operationId: "itemOptions" },
     "POST /payments": { operationId: "createPayment", idempotencyHeader: "x-idempotency-key" },
   },
 } as const satisfies DomainSpec;
@@ -44,6 +48,7 @@ type NoContent = { headers: { [name: string]: unknown }; content?: never };
 type Errors = { 400: Json<ErrorBody>; 404: Json<ErrorBody>; 500: Json<ErrorBody> };
 type Query<Extra = object> = { auditUser: string } & Extra;
 type Unused = { put?: never; options?: never; head?: never; patch?: never; trace?: never };
+type ItemParameters = { query: Query; header?: never; path: { itemId: string }; cookie?: never };
 type NoPathLevelParameters = { parameters: { query?: never; header?: never; path?: never; cookie?: never } };
 
 export interface paths {
@@ -66,20 +71,40 @@ export interface paths {
       };
       delete?: never;
     };
-  "/items/{itemId}": NoPathLevelParameters &
-    Unused & {
-      get: {
-        parameters: { query: Query; header?: never; path: { itemId: string }; cookie?: never };
-        requestBody?: never;
-        responses: { 200: Json<Item> } & Errors;
-      };
-      delete: {
-        parameters: { query: Query; header?: never; path: { itemId: string }; cookie?: never };
-        requestBody?: never;
-        responses: { 204: NoContent } & Errors;
-      };
-      post?: never;
+  "/items/{itemId}": NoPathLevelParameters & {
+    get: {
+      parameters: ItemParameters;
+      requestBody?: never;
+      responses: { 200: Json<Item> } & Errors;
     };
+    delete: {
+      parameters: ItemParameters;
+      requestBody?: never;
+      responses: { 204: NoContent } & Errors;
+    };
+    put: {
+      parameters: ItemParameters;
+      requestBody: { content: { "application/json": Item } };
+      responses: { 200: Json<Item> } & Errors;
+    };
+    patch: {
+      parameters: ItemParameters;
+      requestBody: { content: { "application/json": { reference: string } } };
+      responses: { 200: Json<Item> } & Errors;
+    };
+    head: {
+      parameters: ItemParameters;
+      requestBody?: never;
+      responses: { 200: NoContent; 404: NoContent };
+    };
+    options: {
+      parameters: ItemParameters;
+      requestBody?: never;
+      responses: { 204: NoContent } & Errors;
+    };
+    post?: never;
+    trace?: never;
+  };
   "/payments": NoPathLevelParameters &
     Unused & {
       post: {
