@@ -3,7 +3,8 @@
 // leaves every package as it was.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { hashSpec, listDomains, packageDir, repoRoot, specPath } from "@enfuce-sdk/workspace";
+import { hashSpec, listDomains, packageDir, packagesDir, repoRoot, specPath } from "@enfuce-sdk/workspace";
+import { replaceBlock } from "./blocks.mjs";
 import { loadSpec } from "./load-spec.mjs";
 import {
   renderAliases,
@@ -14,7 +15,9 @@ import {
   renderWebhooks,
   replaceTable,
 } from "./render.mjs";
+import { renderCoreRepeatability, renderRepeatabilityTable, renderRootRepeatability } from "./repeatability.mjs";
 import { scaffoldFiles } from "./scaffold.mjs";
+import { hasOperations } from "./walk.mjs";
 
 const readIfExists = (file) => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
 
@@ -37,15 +40,51 @@ async function planDomain(domain) {
     files.set(join(generated, "webhooks.ts"), await renderWebhooks(domain, doc, specHash));
   }
   const readmePath = join(dir, "README.md");
-  const readme = files.get(readmePath) ?? readIfExists(readmePath) ?? "";
-  files.set(readmePath, replaceTable(readme, renderOperationsTable(doc)));
-  return files;
+  let readme = replaceTable(files.get(readmePath) ?? readIfExists(readmePath) ?? "", renderOperationsTable(doc));
+  if (hasOperations(doc, "paths")) {
+    readme = replaceBlock(readme, "retries", renderRepeatabilityTable(doc), "Retries and idempotency");
+  }
+  files.set(readmePath, readme);
+  return { files, doc };
+}
+
+/** The sections of the core and root READMEs that cover every package; only planned when every spec is. */
+function planOverview(docsByDomain) {
+  const corePath = join(packagesDir, "core/README.md");
+  const rootPath = join(repoRoot, "README.md");
+  return new Map([
+    [
+      corePath,
+      replaceBlock(
+        readIfExists(corePath) ?? "",
+        "retries",
+        renderCoreRepeatability(docsByDomain),
+        "Which calls are retried",
+      ),
+    ],
+    [
+      rootPath,
+      replaceBlock(
+        readIfExists(rootPath) ?? "",
+        "retries",
+        renderRootRepeatability(docsByDomain),
+        "Which calls are retried",
+      ),
+    ],
+  ]);
 }
 
 async function planAll(domains) {
   const plan = new Map();
+  const docsByDomain = new Map();
   for (const domain of domains) {
-    for (const [file, content] of await planDomain(domain)) plan.set(file, content);
+    const { files, doc } = await planDomain(domain);
+    for (const [file, content] of files) plan.set(file, content);
+    docsByDomain.set(domain, doc);
+  }
+  const everyDomain = listDomains();
+  if (everyDomain.every((domain) => docsByDomain.has(domain))) {
+    for (const [file, content] of planOverview(docsByDomain)) plan.set(file, content);
   }
   return plan;
 }

@@ -1,6 +1,7 @@
 // Renders the files under packages/<domain>/src/generated and the operations table of the README.
 // Pure functions of the bundled spec: same spec in, byte-identical files out.
 import openapiTS, { astToString } from "openapi-typescript";
+import { blockEnd, blockStart, cell, replaceBlock } from "./blocks.mjs";
 import { aliasName, clientFactoryName, clientTypeName, pascalCase, webhookSenderName } from "./names.mjs";
 import { operationIndex, serverUrlOf } from "./operations.mjs";
 import { eachOperation, operationKey } from "./walk.mjs";
@@ -115,12 +116,6 @@ ${operations.map(renderSender).join("\n\n")}
 `;
 }
 
-const cell = (text) =>
-  String(text ?? "")
-    .replace(/\|/g, "\\|")
-    .replace(/\s+/g, " ")
-    .trim();
-
 export function renderOperationsTable(doc) {
   const index = operationIndex(doc);
   const row = (method, path, operation, notes) =>
@@ -142,13 +137,7 @@ export function renderOperationsTable(doc) {
   return ["| Method | Path | operationId | Summary | Notes |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 
-export const TABLE_START = "<!-- operations:start (generated from the spec by `pnpm generate`) -->";
-export const TABLE_END = "<!-- operations:end -->";
+export const TABLE_START = blockStart("operations");
+export const TABLE_END = blockEnd("operations");
 
-export function replaceTable(readme, table) {
-  const start = readme.indexOf(TABLE_START);
-  const end = readme.indexOf(TABLE_END);
-  if (start === -1 || end === -1)
-    return `${readme.trimEnd()}\n\n## Operations\n\n${TABLE_START}\n${table}\n${TABLE_END}\n`;
-  return `${readme.slice(0, start + TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
-}
+export const replaceTable = (readme, table) => replaceBlock(readme, "operations", table, "Operations");
