@@ -5,10 +5,12 @@ import { type ClientOptions, resolveConfig } from "./options";
 import { createPageIterator } from "./paginate";
 import { type SendContext, send } from "./send";
 import type { DomainSpec } from "./spec";
-import { keepAliveFetch } from "./transport";
+import { defaultConnections } from "./transport/connections";
+import { createFetchTransport } from "./transport/fetch";
 import type { EnfuceClient } from "./types";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
+const keepAliveFetch = createFetchTransport(defaultConnections);
 
 /** The factory behind every `create<Domain>Client`: one transport policy for every domain. */
 export function createEnfuceClient<

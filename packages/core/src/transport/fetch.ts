@@ -1,42 +1,26 @@
-// The default transport: fetch's contract (Request in, Response out) on undici's dispatcher with
-// kept-alive connections per origin. Node's own fetch spends most of its time in spec machinery an
-// API client does not need; this keeps the parts callers rely on: the Response arrives with the
-// headers and its body streams, abort rejects with the signal's reason, redirects drop credentials
-// on the way to another origin, and a network failure is fetch's TypeError whose `cause` keeps
-// undici's `code` (the retry policy reads it).
-import { Agent, type Dispatcher, interceptors } from "undici";
+// fetch's contract (Request in, Response out) on a client's kept-alive connections: the transport of
+// calls that need a WHATWG Request (openapi-fetch middleware, a streamed answer). Node's own fetch
+// spends most of its time in spec machinery an API client does not need; this keeps the parts
+// callers rely on: the Response arrives with the headers and its body streams, abort rejects with
+// the signal's reason, redirects drop credentials on the way to another origin, and a network
+// failure is fetch's TypeError whose `cause` keeps undici's `code` (the retry policy reads it).
+import type { Connections } from "./connections";
+import { DEFAULT_REQUEST_HEADERS, fetchHeaders, isRedirect, NULL_BODY_STATUS } from "./http";
+import type { Dispatcher } from "./undici";
 
 /** What the core calls once per attempt; the same shape as `ClientOptions.fetch`. */
 export type Transport = (request: Request) => Promise<Response>;
 
-const MAX_REDIRECTIONS = 20;
-const NULL_BODY_STATUS = new Set([204, 205, 304]);
-const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 /** Body bytes queued for a slow reader before the socket is paused. */
 const BODY_HIGH_WATER_MARK = 64 * 1024;
-// fetch adds these when absent; some gateways reject requests without a User-Agent.
-const DEFAULT_HEADERS: readonly (readonly [string, string])[] = [
-  ["accept", "*/*"],
-  ["user-agent", "node"],
-];
 
 function flatHeaders(headers: Headers): string[] {
   const flat: string[] = [];
   headers.forEach((value, name) => {
     flat.push(name, value);
   });
-  for (const [name, value] of DEFAULT_HEADERS) if (!headers.has(name)) flat.push(name, value);
+  for (const [name, value] of DEFAULT_REQUEST_HEADERS) if (!headers.has(name)) flat.push(name, value);
   return flat;
-}
-
-function fetchHeaders(parsed: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers();
-  for (const name in parsed) {
-    const value = parsed[name];
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.append(name, value);
-  }
-  return headers;
 }
 
 /** Turns one dispatch into a Response that resolves at the headers and streams its body. */
@@ -55,13 +39,14 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
       this.#resolve = resolve;
       this.#reject = reject;
     });
-    request.signal.addEventListener("abort", this.#onAbort, { once: true });
+    request.signal.addEventListener("abort", this, { once: true });
   }
 
-  #onAbort = () => {
+  /** The request's signal aborted. */
+  handleEvent(): void {
     if (this.#controller) this.#controller.abort(this.#request.signal.reason);
     else this.onResponseError(undefined, this.#request.signal.reason);
-  };
+  }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     // A redirect starts a new request with a new controller.
@@ -76,7 +61,7 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
     statusText?: string,
   ): void {
     if (status < 200) return;
-    if (this.#request.redirect === "error" && REDIRECT_STATUS.has(status)) {
+    if (this.#request.redirect === "error" && isRedirect(status)) {
       controller.abort(new Error(`redirect ${status} refused: the request's redirect mode is "error"`));
       return;
     }
@@ -114,30 +99,28 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.#request.signal.removeEventListener("abort", this.#onAbort);
+    this.#request.signal.removeEventListener("abort", this);
     this.#body?.close();
   }
 
   onResponseError(_controller: unknown, error: unknown): void {
     const { signal } = this.#request;
-    signal.removeEventListener("abort", this.#onAbort);
+    signal.removeEventListener("abort", this);
     if (!this.#answered) this.#reject(signal.aborted ? signal.reason : new TypeError("fetch failed", { cause: error }));
     else this.#body?.error(signal.aborted ? signal.reason : new TypeError("terminated", { cause: error }));
   }
 }
 
-/** A fetch-compatible transport with its own keep-alive connection pool per origin. */
-export function createKeepAliveTransport(): Transport {
-  const agent = new Agent();
-  const following = agent.compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTIONS }));
-
+/** A fetch-compatible transport over `connections`, loading them on its first request. */
+export function createFetchTransport(connections: Connections): Transport {
   return async function keepAliveFetch(request: Request): Promise<Response> {
     if (request.signal.aborted) throw request.signal.reason;
+    const dispatchers = connections.ready ?? (await connections.load());
     const url = new URL(request.url);
     // Buffered, so the length is known and a 307/308 redirect can send it again.
     const body = request.body === null ? null : Buffer.from(await request.arrayBuffer());
     const handler = new ResponseHandler(request);
-    const dispatcher = request.redirect === "follow" ? following : agent;
+    const dispatcher = request.redirect === "follow" ? dispatchers.following : dispatchers.direct;
     dispatcher.dispatch(
       {
         origin: url.origin,
@@ -151,6 +134,3 @@ export function createKeepAliveTransport(): Transport {
     return handler.response;
   };
 }
-
-/** Shared by every client that is not given its own `fetch`, as Node's fetch shares one dispatcher. */
-export const keepAliveFetch: Transport = createKeepAliveTransport();
