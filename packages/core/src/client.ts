@@ -27,7 +27,7 @@ export function createEnfuceClient<
     pathSerializer: serializePath,
   });
   if (options.middleware) inner.use(...options.middleware);
-  const ctx: SendContext = { config, spec, inner };
+  const ctx: SendContext = { config, spec, inner, connections: config.fetch ? undefined : defaultConnections };
 
   // biome-ignore lint/suspicious/noExplicitAny: the typed surface is EnfuceClient; each method forwards to send()
   const client: Record<string, any> = {

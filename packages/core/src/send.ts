@@ -17,12 +17,15 @@ import { ConnectionError } from "./errors";
 import type { ResolvedConfig } from "./options";
 import { hasRetriesLeft, shouldRetryFailure, shouldRetryStatus } from "./retry";
 import type { DomainSpec } from "./spec";
+import type { Connections } from "./transport/connections";
 
 export interface SendContext {
   readonly config: ResolvedConfig;
   readonly spec: DomainSpec;
   // biome-ignore lint/suspicious/noExplicitAny: the typed surface lives in types.ts; this is the untyped engine under it
   readonly inner: Client<any>;
+  /** The default transport's connections; undefined when the caller gave their own `fetch`. */
+  readonly connections: Connections | undefined;
 }
 
 const NO_INIT: CallInit = {};
@@ -30,6 +33,8 @@ const NO_INIT: CallInit = {};
 export async function send(ctx: SendContext, method: string, path: string, init: CallInit = NO_INIT): Promise<unknown> {
   const { config } = ctx;
   const plan = planCall(config, ctx.spec.operations[`${method} ${path}`], method, path, init);
+  // Loading the transport (first request of the process) is not part of any attempt's timeout.
+  if (ctx.connections && !ctx.connections.ready) await ctx.connections.load();
   for (let attempt = 1; ; attempt++) {
     const started = performance.now();
     let answer: Answer;
