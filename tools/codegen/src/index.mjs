@@ -1,5 +1,9 @@
-// What other workspace tools (mock, release) reuse from codegen.
+// What other workspace tools (mock, release, docs) reuse from codegen.
 export { createAjv } from "./ajv.mjs";
 export { loadSpec } from "./load-spec.mjs";
+export { clientFactoryName, packageName, webhookSenderName } from "./names.mjs";
+export { operationIndex } from "./operations.mjs";
 export { escapePointer, resolvePointer, resolveRef } from "./refs.mjs";
+export { repeatabilityOf } from "./repeatability.mjs";
 export { eachOperation, hasOperations, listOperations, METHODS, operationKey, parametersOf } from "./walk.mjs";
+export { webhookOperations } from "./webhook-operations.mjs";
