@@ -3,14 +3,13 @@
 // HTTP reference documents operation by operation.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { Application } from "typedoc";
 import { packageDir, repoRoot } from "@enfuce-sdk/workspace";
+import { Application } from "typedoc";
 
 /** Packages documented here, when they exist in this checkout. */
 const API_PACKAGES = ["core", "testing"];
 
-export const apiPackages = () =>
-  API_PACKAGES.filter((dir) => existsSync(join(packageDir(dir), "src/index.ts")));
+export const apiPackages = () => API_PACKAGES.filter((dir) => existsSync(join(packageDir(dir), "src/index.ts")));
 
 export async function buildApiReference(dir, outDir) {
   const sources = packageDir(dir);

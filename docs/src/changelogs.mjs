@@ -2,8 +2,8 @@
 // release will say) and its CHANGELOG.md once releases have written one.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { packageDir, packagesDir, repoRoot } from "@enfuce-sdk/workspace";
+import { parse } from "yaml";
 
 const BUMPS = ["major", "minor", "patch"];
 

@@ -6,12 +6,10 @@ import { repeatabilityOf } from "@enfuce-sdk/codegen";
 /** @returns {{ retried: boolean, retry: string, idempotency: string, paging: string, filter: string }} */
 export function operationFacts(method, meta) {
   const { repeated, why } = repeatabilityOf(method.toLowerCase(), meta);
-  const retry = repeated
-    ? `yes: ${why}; 408, 429, 5xx, timeouts and broken connections are retried`
-    : `**no**: ${why}`;
+  const retry = repeated ? `yes: ${why}; 408, 429, 5xx, timeouts and broken connections are retried` : `**no**: ${why}`;
   const idempotency = meta.idempotencyHeader
     ? `\`${meta.idempotencyHeader}\`: generated per call and sent unchanged on every attempt; pass \`idempotencyKey\` to choose it`
-    : "none declared (an \`idempotencyKey\` is refused)";
+    : "none declared (an `idempotencyKey` is refused)";
   const paging = meta.paging
     ? `yes: \`page\` from 0 and \`size\` ${meta.paging.sizeMin}–${meta.paging.sizeMax ?? "∞"}${
         meta.paging.sizeDefault === null ? "" : ` (default ${meta.paging.sizeDefault})`

@@ -19,6 +19,8 @@ const REDOC_OPTIONS = {
   requiredPropsFirst: true,
   nativeScrollbars: true,
   theme: {
+    // Wider than Redoc's 40%, so more of each SDK call fits beside its operation.
+    rightPanel: { width: "45%" },
     typography: {
       fontFamily: SYSTEM_FONTS,
       headings: { fontFamily: SYSTEM_FONTS },
