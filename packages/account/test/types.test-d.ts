@@ -68,3 +68,12 @@ describe("account client types", () => {
     });
   });
 });
+
+describe("account paged lists", () => {
+  it("pages the v4 lists, where one summary on its own is a page of one", () => {
+    const accounts = client.paginate("/v4/customer/{customerId}", { params: { path: { customerId: "10" } } });
+    expectTypeOf(accounts.toArray()).resolves.toEqualTypeOf<AccountSummary[]>();
+    // @ts-expect-error one account is not a paged list
+    client.paginate("/v4/{id}", { params: { path: { id: "1001" } } });
+  });
+});

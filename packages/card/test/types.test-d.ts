@@ -1,9 +1,11 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type Card,
+  type CardListItem,
   type CardPaymentInfo,
   type CardStatus,
   createCardClient,
+  type EmvScript,
   type ResourceResponse,
   type SettableCardStatus,
   type UsageLimitValue,
@@ -132,5 +134,18 @@ describe("card client types", () => {
       // @ts-expect-error: the caller's public key is required
       body: { fields: ["fullCardNumber"] },
     });
+  });
+});
+
+describe("card paged lists", () => {
+  it("pages the plain card lists and the EMV script wrapper, typed", () => {
+    const cards = client.paginate("/v4/account/{accountId}", { params: { path: { accountId: "1" } } });
+    expectTypeOf(cards.toArray()).resolves.toEqualTypeOf<CardListItem[]>();
+    const scripts = client.paginate("/v3/{id}/plastic/{plasticId}/emv_script", {
+      params: { path: { id: "1", plasticId: "2" } },
+    });
+    expectTypeOf(scripts.toArray()).resolves.toEqualTypeOf<EmvScript[]>();
+    // @ts-expect-error one card is not a paged list
+    client.paginate("/v4/{id}", { params: { path: { id: "1" } } });
   });
 });

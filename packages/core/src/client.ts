@@ -1,13 +1,14 @@
 import createOpenApiFetch from "openapi-fetch";
 import { serializePath, serializeQuery } from "./encoding";
+import { ConfigurationError, errorForStatus } from "./errors";
 import { createFilterBuilder } from "./filter";
 import { type ClientOptions, resolveConfig } from "./options";
-import { createPageIterator } from "./paginate";
+import { createPageIterator, type FetchedPage } from "./paginate";
 import { type SendContext, send } from "./send";
 import type { DomainSpec } from "./spec";
 import { defaultConnections } from "./transport/connections";
 import { createFetchTransport } from "./transport/fetch";
-import type { EnfuceClient } from "./types";
+import type { CallResult, EnfuceClient } from "./types";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
 const keepAliveFetch = createFetchTransport(defaultConnections);
@@ -35,15 +36,10 @@ export function createEnfuceClient<
     use: inner.use,
     eject: inner.eject,
     paginate(path: string, init: Record<string, unknown> = {}) {
-      const where = `GET ${path}`;
-      const paging = spec.operations[where]?.paging;
-      if (!paging) throw new TypeError(`${where} is not a paged list operation`);
-      return createPageIterator(
-        paging,
-        init,
-        (pageInit) => send(ctx, "GET", path, { ...pageInit, throwOnError: true }) as never,
-        where,
-      );
+      const meta = spec.operations[`GET ${path}`];
+      const call = { method: "GET", path, operationId: meta?.operationId };
+      if (!meta?.paging) throw new ConfigurationError("is not a paged list operation", call);
+      return createPageIterator(meta.paging, init, (pageInit) => fetchPage(ctx, path, pageInit), call);
     },
     filter(path: string) {
       return createFilterBuilder(spec.operations[`GET ${path}`]?.filter, `GET ${path}`);
@@ -53,4 +49,12 @@ export function createEnfuceClient<
     client[method] = (path: string, init?: Record<string, unknown>) => send(ctx, method, path, init);
   }
   return client as EnfuceClient<Paths, Spec, Options>;
+}
+
+/** One page of a list: its answer, or the typed error of its status (a failing page ends the iteration). */
+async function fetchPage(ctx: SendContext, path: string, init: Record<string, unknown>): Promise<FetchedPage> {
+  const result = (await send(ctx, "GET", path, { ...init, throwOnError: false })) as CallResult<unknown, unknown>;
+  const context = { method: "GET", path, attempts: result.attempts, requestId: result.requestId };
+  if (result.error !== undefined) throw errorForStatus(result.response.status, result.error, context);
+  return { body: result.data, status: result.response.status, context };
 }

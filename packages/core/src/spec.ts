@@ -1,3 +1,25 @@
+/**
+ * How a list operation pages (tools/codegen/src/paging.mjs decides it from the spec). Member paths
+ * are lists of property names into the answer; `[]` is the answer itself.
+ */
+export interface Paging {
+  /** `page`: `page` from 0 and `size` query parameters; `key`: a continuation key the answer hands back. */
+  readonly style: "page" | "key";
+  /** Where the items are in a page's answer. */
+  readonly items: readonly string[];
+  /** The answer may be one item on its own instead of a list: a page of one. */
+  readonly single?: true;
+  /** Page style: where the answer announces how many pages there are, if it does. */
+  readonly pages?: readonly string[];
+  /** Key style: the query parameter that takes the key. */
+  readonly startKey?: string;
+  /** Key style: where the answer carries the key of the next page; absent on the last page. */
+  readonly nextKey?: readonly string[];
+  readonly sizeMin: number;
+  readonly sizeMax: number | null;
+  readonly sizeDefault: number | null;
+}
+
 /** What codegen tells the core about one operation (see tools/codegen/src/operations.mjs). */
 export interface OperationMeta {
   readonly operationId: string;
@@ -6,7 +28,7 @@ export interface OperationMeta {
   readonly auditUser?: false;
   /** Header that makes a POST/PATCH safe to repeat; the client fills it and reuses it on retries. */
   readonly idempotencyHeader?: string;
-  readonly paging?: { readonly sizeMin: number; readonly sizeMax: number | null; readonly sizeDefault: number | null };
+  readonly paging?: Paging;
   readonly filter?: {
     readonly parameter: string;
     readonly operators: readonly string[];

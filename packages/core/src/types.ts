@@ -128,7 +128,26 @@ type GetPathWith<Spec extends DomainSpec, Feature extends string> = {
 }[keyof Spec["operations"]];
 
 type PageOf<Paths, Path extends keyof Paths> = ResponseData<Paths[Path]["get" & keyof Paths[Path]]>;
-export type ItemOf<Page> = Page extends { data?: readonly (infer Item)[] } ? Item : never;
+/** Where the items are in the answer of a paged GET, as its generated `paging.items` says. */
+type ItemsPathOf<Spec extends DomainSpec, Path> = Spec["operations"][`GET ${Path & string}`] extends {
+  paging: { items: infer Items extends readonly string[] };
+}
+  ? Items
+  : readonly [];
+type Member<T, Name extends string> = T extends object ? (Name extends keyof T ? T[Name] : undefined) : undefined;
+type At<T, Path extends readonly string[]> = Path extends readonly [
+  infer Name extends string,
+  ...infer Rest extends readonly string[],
+]
+  ? At<Member<NonNullable<T>, Name>, Rest>
+  : T;
+/** A list's element, or the value itself where the answer may be one item on its own. */
+type ElementOf<T> = T extends readonly (infer Element)[] ? Element : T;
+/** The item type of a page: the elements of the list at `Items` in the answer (unknown if untyped). */
+export type ItemOf<Page, Items extends readonly string[]> =
+  unknown extends At<Page, Items> ? unknown : ElementOf<NonNullable<At<Page, Items>>>;
+/** A page's answer, never undefined: iteration ends before an empty answer. */
+type PageBody<Page> = unknown extends Page ? unknown : NonNullable<Page>;
 
 /** Async iteration over the items of a paged list; `pages()` iterates whole pages instead. */
 export interface PageIterator<Item, Page> extends AsyncIterable<Item> {
@@ -154,7 +173,7 @@ export interface EnfuceClient<
   paginate<Path extends GetPathWith<Spec, "paging"> & PathsWithMethod<WithClientAuditUser<Paths>, "get">>(
     url: Path,
     ...init: InitArgs<InitOf<WithClientAuditUser<Paths>, Path, "get">>
-  ): PageIterator<ItemOf<PageOf<Paths, Path>>, NonNullable<PageOf<Paths, Path>>>;
+  ): PageIterator<ItemOf<PageOf<Paths, Path>, ItemsPathOf<Spec, Path>>, PageBody<PageOf<Paths, Path>>>;
   /** A filter expression builder restricted to the fields and values the operation documents. */
   filter<Path extends GetPathWith<Spec, "filter">>(url: Path): FilterBuilder<FilterFieldsOf<Spec, Path>>;
   use(...middleware: Middleware[]): void;

@@ -1,6 +1,6 @@
 // client.paginate over a fake list endpoint: where it stops, which sizes it accepts, pages and items.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { ConfigurationError, NotFoundError } from "../src/index";
+import { ConfigurationError, NotFoundError, ResponseParseError, ServerError } from "../src/index";
 import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
 import { captureError, connect } from "./support/harness";
 import type { Item, ItemList } from "./support/test-api";
@@ -48,6 +48,16 @@ describe("stops", () => {
     expect(pagesAsked()).toEqual(["0", "1", "2"]);
   });
 
+  test("on a page shorter than the size asked for, when the server does not say how many pages there are", async () => {
+    serveItems(5, false);
+    const { client } = connect(server.url);
+
+    const items = await client.paginate("/items", { params: { query: { size: 2 } } }).toArray();
+
+    expect(items).toHaveLength(5);
+    expect(pagesAsked()).toEqual(["0", "1", "2"]);
+  });
+
   test("at once on an empty list", async () => {
     serveItems(0);
     const { client } = connect(server.url);
@@ -56,13 +66,47 @@ describe("stops", () => {
     expect(server.count("GET /items")).toBe(1);
   });
 
+  test("with the page's typed error when a page fails with an empty body", async () => {
+    server.script("GET /items", reply.json(200, { data: [{ id: "item-0", status: "OPEN" }] }), reply.empty(503));
+    const { client } = connect(server.url, { maxRetries: 0 });
+    const seen: string[] = [];
+
+    const error = await captureError(async () => {
+      for await (const item of client.paginate("/items", { params: { query: { size: 1 } } })) seen.push(item.id);
+    });
+
+    expect(seen).toEqual(["item-0"]);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ status: 503, path: "/items", body: { status: 503, text: "" } });
+  });
+
+  test("with a ResponseParseError when a page holds no list where the spec puts it", async () => {
+    server.script("GET /items", reply.json(200, { data: { id: "item-0" } }));
+    const { client } = connect(server.url);
+
+    const error = await captureError(client.paginate("/items").toArray());
+
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect(error.message).toBe("GET /items: 200 with a page that holds no list at data (1 attempt)");
+  });
+
+  test("on a page without the optional members: no data is an empty page, no pagination means no page count", async () => {
+    server.script("GET /items", reply.json(200, { data: [{ id: "a", status: "OPEN" }] }), reply.json(200, {}));
+    const { client } = connect(server.url);
+
+    const items = await client.paginate("/items", { params: { query: { size: 1 } } }).toArray();
+
+    expect(items.map((item) => item.id)).toEqual(["a"]);
+    expect(pagesAsked()).toEqual(["0", "1"]);
+  });
+
   test("with the page's typed error when a page fails, after yielding the pages before it", async () => {
     server.script("GET /items", reply.json(200, { data: [{ id: "item-0", status: "OPEN" }] }), reply.json(404));
     const { client } = connect(server.url);
     const seen: string[] = [];
 
     const error = await captureError(async () => {
-      for await (const item of client.paginate("/items")) seen.push(item.id);
+      for await (const item of client.paginate("/items", { params: { query: { size: 1 } } })) seen.push(item.id);
     });
 
     expect(seen).toEqual(["item-0"]);
@@ -96,7 +140,8 @@ describe("size", () => {
     const error = await captureError(() => client.paginate("/items", { params: { query: { size } } }));
 
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect(error.message).toBe("GET /items: size must be an integer from 1 to 50");
+    expect(error.message).toBe("GET /items (listItems): size must be an integer from 1 to 50");
+    expect(error).toMatchObject({ method: "GET", path: "/items", operationId: "listItems" });
     expect(server.count("GET /items")).toBe(0);
   });
 

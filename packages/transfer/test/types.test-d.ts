@@ -4,6 +4,7 @@ import {
   type BatchTransferStatus,
   type BatchTransferWithItems,
   createTransferClient,
+  type TransferItem,
   type TransferItemKey,
   type TransferResponse,
   type TransferStatus,
@@ -66,5 +67,14 @@ describe("transfer client types", () => {
       // @ts-expect-error: the amount is a number
       body: { fromCardId: "1", toCardId: "2", amount: "12.50", currency: "EUR" },
     });
+  });
+});
+
+describe("transfer paged lists", () => {
+  it("pages the items of a batch by continuation key, typed", async () => {
+    const items = client.paginate("/v1/a2a/batches/{id}", { params: { path: { id: "11221122" } } });
+    expectTypeOf(items.toArray()).resolves.toEqualTypeOf<TransferItem[]>();
+    for await (const page of items.pages())
+      expectTypeOf(page.transfers.items).toEqualTypeOf<TransferItem[] | undefined>();
   });
 });

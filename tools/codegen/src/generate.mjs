@@ -6,6 +6,7 @@ import { dirname, join, relative } from "node:path";
 import { hashSpec, listDomains, packageDir, packagesDir, repoRoot, specPath } from "@enfuce-sdk/workspace";
 import { replaceBlock } from "./blocks.mjs";
 import { loadSpec } from "./load-spec.mjs";
+import { renderPagingTable } from "./paging-table.mjs";
 import {
   renderAliases,
   renderClient,
@@ -44,6 +45,8 @@ async function planDomain(domain) {
   if (hasOperations(doc, "paths")) {
     readme = replaceBlock(readme, "retries", renderRepeatabilityTable(doc), "Retries and idempotency");
   }
+  const paging = renderPagingTable(doc);
+  if (paging) readme = replaceBlock(readme, "paging", paging, "Paged lists");
   files.set(readmePath, readme);
   return { files, doc };
 }

@@ -1,22 +1,8 @@
 // Reads the run-time facts the core needs about each operation out of a bundled spec:
-// idempotency header, paging and filter fields. Nothing at run time reads YAML.
+// idempotency header, paging (paging.mjs) and filter fields. Nothing at run time reads YAML.
+import { pagingOf } from "./paging.mjs";
 import { resolveRef as resolve } from "./refs.mjs";
 import { eachOperation, operationKey, parametersOf } from "./walk.mjs";
-
-function pagingOf(doc, parameters, operation) {
-  const page = parameters.find((p) => p.in === "query" && p.name === "page");
-  const size = parameters.find((p) => p.in === "query" && p.name === "size");
-  if (!page || !size) return undefined;
-  const content = resolve(doc, operation.responses?.["200"])?.content?.["application/json"];
-  const body = resolve(doc, content?.schema);
-  if (!body?.properties?.pagination || !body?.properties?.data) return undefined;
-  const sizeSchema = resolve(doc, size.schema) ?? {};
-  return {
-    sizeMin: sizeSchema.minimum ?? 1,
-    sizeMax: sizeSchema.maximum ?? null,
-    sizeDefault: sizeSchema.default ?? null,
-  };
-}
 
 function filterOf(doc, parameters) {
   const parameter = parameters.find((p) => p.in === "query" && p["x-enfuce-filter"]);
@@ -40,7 +26,7 @@ export function operationIndex(doc) {
     if (!parameters.some((p) => p.in === "query" && p.name === "auditUser")) entry.auditUser = false;
     if (operation.deprecated) entry.deprecated = true;
     if (idempotency) entry.idempotencyHeader = idempotency.name;
-    const paging = pagingOf(doc, parameters, operation);
+    const paging = pagingOf(doc, parameters, operation, `${operationKey(method, path)} (${operation.operationId})`);
     if (paging) entry.paging = paging;
     const filter = filterOf(doc, parameters);
     if (filter) entry.filter = filter;

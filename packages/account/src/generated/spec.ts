@@ -26,7 +26,14 @@ export const spec = {
     },
     "GET /v3/customer/{customerId}": {
       "operationId": "getAccountsByCustomerIdUsingGET",
-      "deprecated": true
+      "deprecated": true,
+      "paging": {
+        "style": "page",
+        "items": [],
+        "sizeMin": 1,
+        "sizeMax": 100,
+        "sizeDefault": 30
+      }
     },
     "POST /v3/customer/{customerId}": {
       "operationId": "createAccountUsingPOST",
@@ -77,10 +84,26 @@ export const spec = {
       "operationId": "getAccountByAccountNumberV4UsingGET"
     },
     "GET /v4/customer/{customerId}": {
-      "operationId": "getAccountsByCustomerIdV4UsingGET"
+      "operationId": "getAccountsByCustomerIdV4UsingGET",
+      "paging": {
+        "style": "page",
+        "items": [],
+        "single": true,
+        "sizeMin": 1,
+        "sizeMax": 100,
+        "sizeDefault": 30
+      }
     },
     "GET /v4/subAccount/{accountId}": {
-      "operationId": "getSubAccountsV4UsingGET"
+      "operationId": "getSubAccountsV4UsingGET",
+      "paging": {
+        "style": "page",
+        "items": [],
+        "single": true,
+        "sizeMin": 1,
+        "sizeMax": 100,
+        "sizeDefault": 30
+      }
     }
   }
 } as const;

@@ -99,10 +99,24 @@ export const spec = {
       "operationId": "getCardByReferenceNumber"
     },
     "GET /v4/customer/{customerId}": {
-      "operationId": "listCardsByCustomer"
+      "operationId": "listCardsByCustomer",
+      "paging": {
+        "style": "page",
+        "items": [],
+        "sizeMin": 1,
+        "sizeMax": 100,
+        "sizeDefault": 30
+      }
     },
     "GET /v4/account/{accountId}": {
-      "operationId": "listCardsByAccount"
+      "operationId": "listCardsByAccount",
+      "paging": {
+        "style": "page",
+        "items": [],
+        "sizeMin": 1,
+        "sizeMax": 100,
+        "sizeDefault": 30
+      }
     },
     "POST /v3/{id}/encryptcardpaymentinfo": {
       "operationId": "getCardPaymentInfo"
@@ -112,17 +126,40 @@ export const spec = {
     },
     "GET /v3/customer/{customerId}": {
       "operationId": "listCardsByCustomerV3",
-      "deprecated": true
+      "deprecated": true,
+      "paging": {
+        "style": "page",
+        "items": [],
+        "sizeMin": 1,
+        "sizeMax": 100,
+        "sizeDefault": 30
+      }
     },
     "GET /v3/account/{accountId}": {
       "operationId": "listCardsByAccountV3",
-      "deprecated": true
+      "deprecated": true,
+      "paging": {
+        "style": "page",
+        "items": [],
+        "sizeMin": 1,
+        "sizeMax": 100,
+        "sizeDefault": 30
+      }
     },
     "GET /v3/{id}/plastic": {
       "operationId": "listPlastics"
     },
     "GET /v3/{id}/plastic/{plasticId}/emv_script": {
-      "operationId": "listEmvScripts"
+      "operationId": "listEmvScripts",
+      "paging": {
+        "style": "page",
+        "items": [
+          "emvScripts"
+        ],
+        "sizeMin": 1,
+        "sizeMax": 30,
+        "sizeDefault": 15
+      }
     },
     "POST /v3/{id}/plastic/{plasticId}/update/{propertyToUpdate}": {
       "operationId": "updatePlastic"

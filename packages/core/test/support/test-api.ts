@@ -8,7 +8,14 @@ export const testSpec = {
   operations: {
     "GET /items": {
       operationId: "listItems",
-      paging: { sizeMin: 1, sizeMax: 50, sizeDefault: 10 },
+      paging: {
+        style: "page",
+        items: ["data"],
+        pages: ["pagination", "pages"],
+        sizeMin: 1,
+        sizeMax: 50,
+        sizeDefault: 10,
+      },
       filter: {
         parameter: "filter",
         operators: ["eq", "or"],

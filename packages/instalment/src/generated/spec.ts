@@ -17,6 +17,14 @@ export const spec = {
     "GET /v1/account/{accountId}": {
       "operationId": "getInstalmentsByAccountId",
       "paging": {
+        "style": "page",
+        "items": [
+          "data"
+        ],
+        "pages": [
+          "pagination",
+          "pages"
+        ],
         "sizeMin": 1,
         "sizeMax": 100,
         "sizeDefault": 30
@@ -44,6 +52,14 @@ export const spec = {
     "GET /v1/{instalmentId}/portions": {
       "operationId": "getInstalmentPortions",
       "paging": {
+        "style": "page",
+        "items": [
+          "data"
+        ],
+        "pages": [
+          "pagination",
+          "pages"
+        ],
         "sizeMin": 1,
         "sizeMax": 100,
         "sizeDefault": 30

@@ -11,7 +11,14 @@ export const spec = {
       "operationId": "updateInvoiceFieldsUsingPATCH"
     },
     "GET /v1/account/{accountId}": {
-      "operationId": "getInvoicesForAccountUsingGET"
+      "operationId": "getInvoicesForAccountUsingGET",
+      "paging": {
+        "style": "page",
+        "items": [],
+        "sizeMin": 1,
+        "sizeMax": 30,
+        "sizeDefault": 15
+      }
     },
     "GET /v1/referenceNumber/{referenceNumber}": {
       "operationId": "getInvoiceByReferenceNumberUsingGET"

@@ -8,7 +8,14 @@ export const spec = {
       "operationId": "triggerRepricingUsingPOST"
     },
     "GET /v1/": {
-      "operationId": "retrievePurchaseDetailsUsingGET"
+      "operationId": "retrievePurchaseDetailsUsingGET",
+      "paging": {
+        "style": "page",
+        "items": [],
+        "sizeMin": 1,
+        "sizeMax": 100,
+        "sizeDefault": 30
+      }
     },
     "POST /v1/": {
       "operationId": "createPurchaseDetailsUsingPOST"

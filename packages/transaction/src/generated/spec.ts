@@ -11,20 +11,48 @@ export const spec = {
       "operationId": "postTestAuthorizationToCard"
     },
     "GET /v3/SUSPENDED": {
-      "operationId": "getSuspendedTransactions"
+      "operationId": "getSuspendedTransactions",
+      "paging": {
+        "style": "page",
+        "items": [],
+        "sizeMin": 1,
+        "sizeMax": 30,
+        "sizeDefault": 15
+      }
     },
     "GET /v3/account/{accountId}": {
-      "operationId": "getTransactionsByAccountId"
+      "operationId": "getTransactionsByAccountId",
+      "paging": {
+        "style": "page",
+        "items": [],
+        "sizeMin": 1,
+        "sizeMax": 30,
+        "sizeDefault": 15
+      }
     },
     "POST /v3/account/{accountId}": {
       "operationId": "createAccountTransaction",
       "idempotencyHeader": "x-idempotency-key"
     },
     "GET /v3/account/{accountId}/interests": {
-      "operationId": "getAccountInterests"
+      "operationId": "getAccountInterests",
+      "paging": {
+        "style": "page",
+        "items": [],
+        "sizeMin": 1,
+        "sizeMax": 30,
+        "sizeDefault": 15
+      }
     },
     "GET /v3/card/{cardId}": {
-      "operationId": "getTransactionsByCardId"
+      "operationId": "getTransactionsByCardId",
+      "paging": {
+        "style": "page",
+        "items": [],
+        "sizeMin": 1,
+        "sizeMax": 30,
+        "sizeDefault": 15
+      }
     },
     "POST /v3/card/{cardId}": {
       "operationId": "createCardTransaction",
