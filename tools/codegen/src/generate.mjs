@@ -1,7 +1,7 @@
 // Plans every file a spec produces, then writes them all, or, in check mode, compares them with
 // what is on disk. Planning happens for all specs before anything is written, so one bad spec
 // leaves every package as it was.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { hashSpec, listDomains, packageDir, packagesDir, repoRoot, specPath } from "@enfuce-sdk/workspace";
 import { replaceBlock } from "./blocks.mjs";
@@ -14,12 +14,14 @@ import {
   renderSchema,
   renderSpecMeta,
   renderWebhooks,
+  renderWebhookValidators,
   replaceTable,
 } from "./render.mjs";
 import { renderCoreRepeatability, renderRepeatabilityTable, renderRootRepeatability } from "./repeatability.mjs";
 import { scaffoldFiles } from "./scaffold.mjs";
 import { hasOperations } from "./walk.mjs";
 
+const GENERATED_DIR = "src/generated";
 const readIfExists = (file) => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
 
 /** @returns {Promise<Map<string, string>>} absolute path -> content, for one domain */
@@ -32,13 +34,18 @@ async function planDomain(domain) {
   if (scaffolding) {
     for (const [name, content] of Object.entries(scaffoldFiles(domain, doc))) files.set(join(dir, name), content);
   }
-  const generated = join(dir, "src/generated");
+  const generated = join(dir, GENERATED_DIR);
   files.set(join(generated, "schema.ts"), await renderSchema(domain, doc, specHash));
   files.set(join(generated, "aliases.ts"), renderAliases(domain, doc, specHash));
-  files.set(join(generated, "spec.ts"), renderSpecMeta(domain, doc, specHash));
-  if (Object.keys(doc.paths ?? {}).length > 0) files.set(join(generated, "client.ts"), renderClient(domain, specHash));
-  if (Object.keys(doc.webhooks ?? {}).length > 0) {
-    files.set(join(generated, "webhooks.ts"), await renderWebhooks(domain, doc, specHash));
+  if (hasOperations(doc, "paths")) {
+    files.set(join(generated, "spec.ts"), renderSpecMeta(domain, doc, specHash));
+    files.set(join(generated, "client.ts"), renderClient(domain, specHash));
+  }
+  if (hasOperations(doc, "webhooks")) {
+    const validators = await renderWebhookValidators(domain, doc, specHash);
+    files.set(join(generated, "webhook-validators.js"), validators.js);
+    files.set(join(generated, "webhook-validators.d.ts"), validators.dts);
+    files.set(join(generated, "webhooks.ts"), renderWebhooks(domain, doc, specHash));
   }
   const readmePath = join(dir, "README.md");
   let readme = replaceTable(files.get(readmePath) ?? readIfExists(readmePath) ?? "", renderOperationsTable(doc));
@@ -92,6 +99,17 @@ async function planAll(domains) {
   return plan;
 }
 
+/** Files under the packages' src/generated that their specs no longer produce (a removed webhook, say). */
+function leftoversOf(plan, domains) {
+  const leftovers = [];
+  for (const domain of domains) {
+    const dir = join(packageDir(domain), GENERATED_DIR);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) if (!plan.has(join(dir, name))) leftovers.push(join(dir, name));
+  }
+  return leftovers;
+}
+
 export async function generateAll(domains = []) {
   const targets = domains.length > 0 ? domains : listDomains();
   const plan = await planAll(targets);
@@ -103,7 +121,10 @@ export async function generateAll(domains = []) {
     writeFileSync(file, content);
     written++;
   }
-  console.log(`generated ${targets.length} package(s), ${written} file(s) changed`);
+  const leftovers = leftoversOf(plan, targets);
+  for (const file of leftovers) rmSync(file);
+  const removed = leftovers.length > 0 ? `, ${leftovers.length} removed` : "";
+  console.log(`generated ${targets.length} package(s), ${written} file(s) changed${removed}`);
   if (scaffolded.length > 0) {
     console.log(`scaffolded ${scaffolded.map((d) => `packages/${d}`).join(", ")}: run \`pnpm install\` to link them`);
   }
@@ -113,9 +134,10 @@ export async function generateAll(domains = []) {
 export async function checkGenerated(domains = []) {
   const targets = domains.length > 0 ? domains : listDomains();
   const plan = await planAll(targets);
-  const stale = [...plan]
-    .filter(([file, content]) => readIfExists(file) !== content)
-    .map(([file]) => relative(repoRoot, file));
+  const stale = [
+    ...[...plan].filter(([file, content]) => readIfExists(file) !== content).map(([file]) => file),
+    ...leftoversOf(plan, targets),
+  ].map((file) => relative(repoRoot, file));
   if (stale.length === 0) {
     console.log(`generated code of ${targets.length} package(s) matches the specs`);
     return true;

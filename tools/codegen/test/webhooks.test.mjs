@@ -4,17 +4,18 @@
 import { hashSpec, specPath } from "@enfuce-sdk/workspace";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../src/load-spec.mjs";
-import { renderWebhooks } from "../src/render.mjs";
+import { renderWebhooks, renderWebhookValidators } from "../src/render.mjs";
+import { compileValidatorModule } from "../src/validator-module.mjs";
 import { webhookOperations } from "../src/webhook-operations.mjs";
-import { compileWebhookValidators, validatorNames } from "../src/webhook-validators.mjs";
+import { validatorNames, webhookValidatorRoots } from "../src/webhook-validators.mjs";
 
 const WEBHOOK_DOMAINS = ["authorisation-control", "authorisation-forwarding", "id", "notification"];
 
-/** The generated script run on its own, as a receiver runs it: no require, no import, no ajv. */
+/** The generated module loaded on its own, as a receiver loads it: no require, no import, no ajv. */
 async function validatorsOf(doc, operations) {
-  const script = await compileWebhookValidators(doc, operations);
-  expect(script).not.toMatch(/\brequire\(|\bimport\b/);
-  return new Function(`${script}\nreturn validators;`)();
+  const { js } = await compileValidatorModule(doc, webhookValidatorRoots(doc, operations));
+  expect(js).not.toMatch(/\brequire\(|\bimport\b/);
+  return import(`data:text/javascript,${encodeURIComponent(js)}`);
 }
 
 describe.each(WEBHOOK_DOMAINS)("webhook validators of %s", (domain) => {
@@ -33,10 +34,26 @@ describe.each(WEBHOOK_DOMAINS)("webhook validators of %s", (domain) => {
     }
   });
 
-  it("renders the same file on every run", async () => {
+  it("renders the same files on every run", async () => {
     const doc = await loadSpec(specPath(domain));
-    const first = await renderWebhooks(domain, doc, hashSpec(doc));
-    expect(await renderWebhooks(domain, doc, hashSpec(doc))).toBe(first);
+    const first = [
+      renderWebhooks(domain, doc, hashSpec(doc)),
+      await renderWebhookValidators(domain, doc, hashSpec(doc)),
+    ];
+    const second = [
+      renderWebhooks(domain, doc, hashSpec(doc)),
+      await renderWebhookValidators(domain, doc, hashSpec(doc)),
+    ];
+    expect(second).toEqual(first);
+  });
+
+  it("declares every validator the module exports, and nothing else", async () => {
+    const doc = await loadSpec(specPath(domain));
+    const { js, dts } = await renderWebhookValidators(domain, doc, hashSpec(doc));
+    const exported = Object.keys(await import(`data:text/javascript,${encodeURIComponent(js)}`)).sort();
+    const declared = [...dts.matchAll(/^export declare const (\w+): CompiledValidator;$/gm)].map((m) => m[1]).sort();
+    expect(declared).toEqual(exported);
+    expect(exported.length).toBeGreaterThan(0);
   });
 });
 
