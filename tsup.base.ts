@@ -1,9 +1,16 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+
+// tsup runs in the package's folder: its package.json is the one `changeset version` bumps.
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 // One build for every published package: ESM (.mjs) and CJS (.js) with declarations.
 // Packages have no "type": "module" so that require() of the CJS build gets openapi-fetch's
 // function rather than its module object (toolchain pitfall 4).
+// Each build carries its own package's version (the User-Agent names it), so a release needs no
+// other edit.
 export default defineConfig({
+  define: { "process.env.ENFUCE_SDK_PACKAGE_VERSION": JSON.stringify(version) },
   entry: ["src/index.ts"],
   format: ["esm", "cjs"],
   dts: true,

@@ -9,21 +9,25 @@ import type { DomainSpec } from "./spec";
 import { defaultConnections } from "./transport/connections";
 import { createFetchTransport } from "./transport/fetch";
 import type { CallResult, EnfuceClient } from "./types";
+import type { PackageInfo } from "./user-agent";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
 const keepAliveFetch = createFetchTransport(defaultConnections);
 
-/** The factory behind every `create<Domain>Client`: one transport policy for every domain. */
+/**
+ * The factory behind every `create<Domain>Client`: one transport policy for every domain.
+ * `packageInfo` names the domain package in the User-Agent.
+ */
 export function createEnfuceClient<
   Paths extends {},
   Spec extends DomainSpec,
   Options extends ClientOptions = ClientOptions,
->(options: Options, spec: Spec): EnfuceClient<Paths, Spec, Options> {
-  const config = resolveConfig(options, spec);
+>(options: Options, spec: Spec, packageInfo?: PackageInfo): EnfuceClient<Paths, Spec, Options> {
+  const config = resolveConfig(options, spec, packageInfo);
   const inner = createOpenApiFetch({
     baseUrl: config.baseUrl,
     fetch: config.fetch ?? keepAliveFetch,
-    headers: { Authorization: config.authorization },
+    headers: { Authorization: config.authorization, "User-Agent": config.userAgent },
     querySerializer: serializeQuery,
     pathSerializer: serializePath,
   });

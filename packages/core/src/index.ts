@@ -36,4 +36,5 @@ export type {
   ResponseData,
   WithClientAuditUser,
 } from "./types";
+export type { AppInfo, PackageInfo } from "./user-agent";
 export * from "./webhook";

@@ -5,6 +5,7 @@ import { type CallSite, ConfigurationError } from "./errors";
 import { createLogSink, createRedactor, type Logger, type LogLevel, type LogSink, resolveLogLevel } from "./log";
 import { DEFAULT_MAX_RETRIES, type RetryBackoff } from "./retry";
 import type { DomainSpec } from "./spec";
+import { type AppInfo, type PackageInfo, userAgentOf } from "./user-agent";
 
 /** Options every domain client takes, the same for all of them. */
 export interface ClientOptions {
@@ -28,6 +29,8 @@ export interface ClientOptions {
   readonly timeout?: number;
   /** Resolve to the data and reject with typed errors instead of returning `{ data, error }`. */
   readonly throwOnError?: boolean;
+  /** Your application, appended to the `User-Agent` the client sends, e.g. `{ name: "acme-sync", version: "2.1.0" }`. */
+  readonly appInfo?: AppInfo;
   readonly logger?: Logger;
   /** Default: `ENFUCE_LOG`, else `warn`. */
   readonly logLevel?: LogLevel;
@@ -45,6 +48,8 @@ export interface ResolvedConfig {
   readonly retryBackoff: RetryBackoff;
   readonly timeout: number;
   readonly throwOnError: boolean;
+  /** `enfuce-sdk/<core> <domain>/<package> node/<version>`, then the caller's application. */
+  readonly userAgent: string;
   readonly log: LogSink;
   readonly redact: (text: string) => string;
 }
@@ -63,7 +68,7 @@ export function checkTimeout(value: unknown, name: string, call?: CallSite): num
   return value;
 }
 
-export function resolveConfig(options: ClientOptions, spec: DomainSpec): ResolvedConfig {
+export function resolveConfig(options: ClientOptions, spec: DomainSpec, packageInfo?: PackageInfo): ResolvedConfig {
   if (typeof options !== "object" || options === null) throw new ConfigurationError("options are required");
   const { header, secrets } = authorization(options.credentials);
   if (typeof options.auditUser !== "string" || options.auditUser.trim() === "") {
@@ -93,6 +98,7 @@ export function resolveConfig(options: ClientOptions, spec: DomainSpec): Resolve
     retryBackoff: options.retryBackoff ?? {},
     timeout: checkTimeout(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout"),
     throwOnError: options.throwOnError ?? false,
+    userAgent: userAgentOf(packageInfo, options.appInfo),
     log: createLogSink(options.logger, resolveLogLevel(options.logLevel), redact),
     redact,
   };

@@ -150,15 +150,3 @@ describe("the fallback body", () => {
     expect(error).toEqual(new RawErrorBody(400, "text/plain", '{"message":"no"}'));
   });
 });
-
-test("a successful result carries the request id of the answer", async () => {
-  server.script("GET /items/item-1", reply.json(200, { id: "item-1" }, { "x-request-id": "req-1" }));
-  server.script("GET /items/item-2", reply.json(200, { id: "item-2" }));
-  const { client } = connect(server.url);
-
-  const withId = await client.GET("/items/{itemId}", { params: { path: { itemId: "item-1" } } });
-  const withoutId = await client.GET("/items/{itemId}", { params: { path: { itemId: "item-2" } } });
-
-  expect(withId).toMatchObject({ data: { id: "item-1" }, requestId: "req-1" });
-  expect(withoutId.requestId).toBeUndefined();
-});

@@ -44,9 +44,12 @@ import { spec } from "./spec";
 /** A typed client for the ${pascalCase(domain)} API: every operation of its spec, with the core's transport policy. */
 export type ${type}<Options extends ClientOptions = ClientOptions> = EnfuceClient<paths, typeof spec, Options>;
 
+/** This package as the User-Agent names it; the version is written in from package.json at build time. */
+const packageInfo = { name: ${JSON.stringify(domain)}, version: process.env.ENFUCE_SDK_PACKAGE_VERSION ?? "0.0.0-dev" };
+
 /** Creates a ${pascalCase(domain)} client. Options are checked here, so a misconfiguration fails before any request. */
 export function ${factory}<const Options extends ClientOptions>(options: Options): ${type}<Options> {
-  return createEnfuceClient<paths, typeof spec, Options>(options, spec);
+  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo);
 }
 `;
 }

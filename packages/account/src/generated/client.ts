@@ -6,7 +6,10 @@ import { spec } from "./spec";
 /** A typed client for the Account API: every operation of its spec, with the core's transport policy. */
 export type AccountClient<Options extends ClientOptions = ClientOptions> = EnfuceClient<paths, typeof spec, Options>;
 
+/** This package as the User-Agent names it; the version is written in from package.json at build time. */
+const packageInfo = { name: "account", version: process.env.ENFUCE_SDK_PACKAGE_VERSION ?? "0.0.0-dev" };
+
 /** Creates a Account client. Options are checked here, so a misconfiguration fails before any request. */
 export function createAccountClient<const Options extends ClientOptions>(options: Options): AccountClient<Options> {
-  return createEnfuceClient<paths, typeof spec, Options>(options, spec);
+  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo);
 }

@@ -6,7 +6,10 @@ import { spec } from "./spec";
 /** A typed client for the Customer API: every operation of its spec, with the core's transport policy. */
 export type CustomerClient<Options extends ClientOptions = ClientOptions> = EnfuceClient<paths, typeof spec, Options>;
 
+/** This package as the User-Agent names it; the version is written in from package.json at build time. */
+const packageInfo = { name: "customer", version: process.env.ENFUCE_SDK_PACKAGE_VERSION ?? "0.0.0-dev" };
+
 /** Creates a Customer client. Options are checked here, so a misconfiguration fails before any request. */
 export function createCustomerClient<const Options extends ClientOptions>(options: Options): CustomerClient<Options> {
-  return createEnfuceClient<paths, typeof spec, Options>(options, spec);
+  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo);
 }

@@ -6,7 +6,10 @@ import { spec } from "./spec";
 /** A typed client for the Repricing API: every operation of its spec, with the core's transport policy. */
 export type RepricingClient<Options extends ClientOptions = ClientOptions> = EnfuceClient<paths, typeof spec, Options>;
 
+/** This package as the User-Agent names it; the version is written in from package.json at build time. */
+const packageInfo = { name: "repricing", version: process.env.ENFUCE_SDK_PACKAGE_VERSION ?? "0.0.0-dev" };
+
 /** Creates a Repricing client. Options are checked here, so a misconfiguration fails before any request. */
 export function createRepricingClient<const Options extends ClientOptions>(options: Options): RepricingClient<Options> {
-  return createEnfuceClient<paths, typeof spec, Options>(options, spec);
+  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo);
 }

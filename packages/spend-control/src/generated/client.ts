@@ -6,7 +6,10 @@ import { spec } from "./spec";
 /** A typed client for the SpendControl API: every operation of its spec, with the core's transport policy. */
 export type SpendControlClient<Options extends ClientOptions = ClientOptions> = EnfuceClient<paths, typeof spec, Options>;
 
+/** This package as the User-Agent names it; the version is written in from package.json at build time. */
+const packageInfo = { name: "spend-control", version: process.env.ENFUCE_SDK_PACKAGE_VERSION ?? "0.0.0-dev" };
+
 /** Creates a SpendControl client. Options are checked here, so a misconfiguration fails before any request. */
 export function createSpendControlClient<const Options extends ClientOptions>(options: Options): SpendControlClient<Options> {
-  return createEnfuceClient<paths, typeof spec, Options>(options, spec);
+  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo);
 }

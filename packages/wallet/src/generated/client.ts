@@ -6,7 +6,10 @@ import { spec } from "./spec";
 /** A typed client for the Wallet API: every operation of its spec, with the core's transport policy. */
 export type WalletClient<Options extends ClientOptions = ClientOptions> = EnfuceClient<paths, typeof spec, Options>;
 
+/** This package as the User-Agent names it; the version is written in from package.json at build time. */
+const packageInfo = { name: "wallet", version: process.env.ENFUCE_SDK_PACKAGE_VERSION ?? "0.0.0-dev" };
+
 /** Creates a Wallet client. Options are checked here, so a misconfiguration fails before any request. */
 export function createWalletClient<const Options extends ClientOptions>(options: Options): WalletClient<Options> {
-  return createEnfuceClient<paths, typeof spec, Options>(options, spec);
+  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo);
 }
