@@ -9,8 +9,9 @@ import { chromium } from "playwright-core";
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 export const INSTALL_HINT = "apt-get update && apt-get install -y chromium";
 
+/** CHROMIUM_PATH if set, else Debian's binary; undefined when there is none. */
 export function findChromium() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
   const found = CANDIDATES.find((path) => existsSync(path));
   if (found) return found;
   try {
