@@ -46,7 +46,8 @@ export function createEnfuceClient<
       return createPageIterator(meta.paging, init, (pageInit) => fetchPage(ctx, path, pageInit), call);
     },
     filter(path: string) {
-      return createFilterBuilder(spec.operations[`GET ${path}`]?.filter, `GET ${path}`);
+      const meta = spec.operations[`GET ${path}`];
+      return createFilterBuilder(meta?.filter, { method: "GET", path, operationId: meta?.operationId });
     },
   };
   for (const method of METHODS) {

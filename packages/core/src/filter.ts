@@ -1,7 +1,7 @@
 // Enfuce filter expressions (`status eq WAITING or status eq OVERDUE`), limited to the fields,
 // values and operators an operation documents. Types restrict them at compile time; the same
 // facts from the generated spec check them at run time for callers without TypeScript.
-import { ConfigurationError } from "./errors";
+import { type CallSite, ConfigurationError } from "./errors";
 import type { DomainSpec, OperationMeta } from "./spec";
 
 type FilterMeta = NonNullable<OperationMeta["filter"]>;
@@ -34,25 +34,27 @@ export interface FilterBuilder<F extends Fields> {
 // Free-text values must stay one token of the expression.
 const SAFE_FREE_VALUE = /^[A-Za-z0-9_.:-]+$/;
 
-export function createFilterBuilder<F extends Fields>(meta: FilterMeta | undefined, where: string): FilterBuilder<F> {
-  if (!meta) throw new ConfigurationError(`${where} documents no filter`);
+export function createFilterBuilder<F extends Fields>(meta: FilterMeta | undefined, call: CallSite): FilterBuilder<F> {
+  if (!meta) throw new ConfigurationError("documents no filter", call);
   const term = (field: string, value: string) => {
     if (!Object.hasOwn(meta.fields, field)) {
       throw new ConfigurationError(
-        `${where}: filter field ${JSON.stringify(field)} is not documented; use one of ${Object.keys(meta.fields).join(", ")}`,
+        `filter field ${JSON.stringify(field)} is not documented; use one of ${Object.keys(meta.fields).join(", ")}`,
+        call,
       );
     }
     const allowed = meta.fields[field];
     if (allowed ? !allowed.includes(value) : !SAFE_FREE_VALUE.test(String(value))) {
       throw new ConfigurationError(
-        `${where}: filter value ${JSON.stringify(String(value)).slice(0, 60)} is not allowed for ${field}${allowed ? `; use one of ${allowed.join(", ")}` : ""}`,
+        `filter value ${JSON.stringify(String(value)).slice(0, 60)} is not allowed for ${field}${allowed ? `; use one of ${allowed.join(", ")}` : ""}`,
+        call,
       );
     }
     return `${field} eq ${value}`;
   };
   const requireOperator = (operator: string) => {
     if (!meta.operators.includes(operator))
-      throw new ConfigurationError(`${where}: the filter operator ${operator} is not documented`);
+      throw new ConfigurationError(`the filter operator ${operator} is not documented`, call);
   };
   const expression = (terms: readonly string[]): FilterExpression<F> => ({
     or(field, value) {

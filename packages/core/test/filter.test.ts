@@ -14,7 +14,7 @@ const STATUSES = meta.fields.status;
 type Fields = typeof meta.fields;
 type Term = { field: string; value: string };
 
-const builder = () => createFilterBuilder<Fields>(meta, "GET /items");
+const builder = () => createFilterBuilder<Fields>(meta, { method: "GET", path: "/items", operationId: "listItems" });
 
 const documentedTerm: fc.Arbitrary<Term> = fc.oneof(
   fc.record({ field: fc.constant("status"), value: fc.constantFrom(...STATUSES) }),
@@ -87,6 +87,20 @@ test("any term is either documented and written as given, or refused with a Conf
       expect(parse(text)).toEqual([term]);
     }),
     { numRuns: 1000 },
+  );
+});
+
+test("a refused term names the operation it was built for", () => {
+  // biome-ignore lint/suspicious/noExplicitAny: callers without TypeScript can pass anything
+  const refuse = () => builder().eq("colour" as any, "red" as any);
+  expect(refuse).toThrow(
+    expect.objectContaining({
+      name: "ConfigurationError",
+      method: "GET",
+      path: "/items",
+      operationId: "listItems",
+      message: 'GET /items (listItems): filter field "colour" is not documented; use one of status, reference',
+    }),
   );
 });
 
