@@ -111,6 +111,14 @@ describe("against the Prism mock", () => {
     expect(data?.data?.[0]?.interest?.interestRate).toBe(9.9);
   });
 
+  it("walks the documented list with paginate(), ending on the page the answer announces as the last", async () => {
+    const plans = await client
+      .paginate("/v1/account/{accountId}", { params: { path: { accountId: "677654434532" } } })
+      .toArray();
+    expect(plans.length).toBeGreaterThan(0);
+    expect(plans[0]?.interest?.interestRate).toBe(9.9);
+  });
+
   it("returns a request Prism rejects as a typed error, not an exception", async () => {
     // A body without its required members, as a JavaScript caller could send it.
     const body = { description: "no transaction" } as never;
