@@ -1,6 +1,7 @@
 // The contenders, each making the same GET with the same Authorization header and parsing the
 // same JSON answer. Every call resolves to the parsed body and throws on any status but 200.
 import { createInstalmentClient } from "@enfuce-sdk/instalment";
+import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import axios from "axios";
 import createOpenApiFetch from "openapi-fetch";
 import { request } from "undici";
@@ -9,6 +10,12 @@ import { AUDIT_USER, AUTHORIZATION, CREDENTIALS, INSTALMENT_ID, REQUEST_PATH } f
 const failed = (name, status) => {
   throw new Error(`${name}: status ${status}`);
 };
+
+/** Spans batched and handed to an exporter that drops them: the SDK's cost, not a backend's. */
+function discardingTracerProvider() {
+  const exporter = { export: (_spans, done) => done({ code: 0 }), shutdown: async () => {} };
+  return new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter)] });
+}
 
 export function createClients(origin) {
   const url = `${origin}${REQUEST_PATH}`;
@@ -19,6 +26,13 @@ export function createClients(origin) {
     baseUrl: `${origin}/instalment`,
     credentials: CREDENTIALS,
     auditUser: AUDIT_USER,
+  });
+  // The same client with OpenTelemetry on: a span per call and one per attempt.
+  const traced = createInstalmentClient({
+    baseUrl: `${origin}/instalment`,
+    credentials: CREDENTIALS,
+    auditUser: AUDIT_USER,
+    tracerProvider: discardingTracerProvider(),
   });
   const path = { instalmentId: INSTALMENT_ID };
 
@@ -45,6 +59,14 @@ export function createClients(origin) {
       name: "@enfuce-sdk (retries, timeouts)",
       async call() {
         const { data, response } = await ours.GET("/v1/{instalmentId}", { params: { path } });
+        if (response.status !== 200) failed(this.name, response.status);
+        return data;
+      },
+    },
+    {
+      name: "@enfuce-sdk, tracing on",
+      async call() {
+        const { data, response } = await traced.GET("/v1/{instalmentId}", { params: { path } });
         if (response.status !== 200) failed(this.name, response.status);
         return data;
       },

@@ -6,6 +6,7 @@ import { type ClientOptions, resolveConfig } from "./options";
 import { createPageIterator, type FetchedPage } from "./paginate";
 import { type SendContext, send } from "./send";
 import type { DomainSpec } from "./spec";
+import { createClientTracing } from "./tracing/client-spans";
 import { defaultConnections } from "./transport/connections";
 import { createFetchTransport } from "./transport/fetch";
 import type { CallResult, EnfuceClient } from "./types";
@@ -32,7 +33,11 @@ export function createEnfuceClient<
     pathSerializer: serializePath,
   });
   if (options.middleware) inner.use(...options.middleware);
-  const ctx: SendContext = { config, spec, inner, connections: config.fetch ? undefined : defaultConnections };
+  const tracing = createClientTracing(config.tracerProvider, config.log, config.baseUrl, spec.domain);
+  // Starts loading @opentelemetry/api (if installed) now, so that the first call rarely waits for it.
+  tracing.current();
+  const connections = config.fetch ? undefined : defaultConnections;
+  const ctx: SendContext = { config, spec, inner, connections, tracing };
 
   // biome-ignore lint/suspicious/noExplicitAny: the typed surface is EnfuceClient; each method forwards to send()
   const client: Record<string, any> = {

@@ -5,6 +5,7 @@ import { type CallSite, ConfigurationError } from "./errors";
 import { createLogSink, createRedactor, type Logger, type LogLevel, type LogSink, resolveLogLevel } from "./log";
 import { DEFAULT_MAX_RETRIES, type RetryBackoff } from "./retry";
 import type { DomainSpec } from "./spec";
+import { checkTracerProvider, type TracerProvider } from "./tracing/provider";
 import { type AppInfo, type PackageInfo, userAgentOf } from "./user-agent";
 
 /** Options every domain client takes, the same for all of them. */
@@ -34,6 +35,11 @@ export interface ClientOptions {
   readonly logger?: Logger;
   /** Default: `ENFUCE_LOG`, else `warn`. */
   readonly logLevel?: LogLevel;
+  /**
+   * Where the spans of the calls go when `@opentelemetry/api` is installed. Default: OpenTelemetry's
+   * global tracer provider.
+   */
+  readonly tracerProvider?: TracerProvider;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -52,6 +58,7 @@ export interface ResolvedConfig {
   readonly userAgent: string;
   readonly log: LogSink;
   readonly redact: (text: string) => string;
+  readonly tracerProvider: TracerProvider | undefined;
 }
 
 export function checkRetries(value: unknown, name: string, call?: CallSite): number {
@@ -101,5 +108,6 @@ export function resolveConfig(options: ClientOptions, spec: DomainSpec, packageI
     userAgent: userAgentOf(packageInfo, options.appInfo),
     log: createLogSink(options.logger, resolveLogLevel(options.logLevel), redact),
     redact,
+    tracerProvider: checkTracerProvider(options.tracerProvider),
   };
 }

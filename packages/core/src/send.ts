@@ -7,16 +7,19 @@
 //   log...            one line per answer, retry and failed connection
 //   waitBeforeRetry   backoff or Retry-After, cut short by the caller's signal
 //   resultOf          data, a truthy error, or the typed error with throwOnError
+//
+// With OpenTelemetry, the call and each attempt are spans (../tracing/client-spans.ts).
 import type { Client } from "openapi-fetch";
 import { type Answer, attemptOnce } from "./call/attempt";
 import { logAnswer, logConnectionFailure, logStatusRetry } from "./call/log";
-import { type CallInit, planCall } from "./call/plan";
+import { type CallInit, type CallPlan, planCall } from "./call/plan";
 import { requestIdOf, resultOf } from "./call/result";
 import { waitBeforeRetry } from "./call/wait";
 import { ConnectionError } from "./errors";
 import type { ResolvedConfig } from "./options";
 import { hasRetriesLeft, shouldRetryFailure, shouldRetryStatus } from "./retry";
 import type { DomainSpec } from "./spec";
+import { type CallSpan, type ClientTracing, startCallSpan } from "./tracing/client-spans";
 import type { Connections } from "./transport/connections";
 
 export interface SendContext {
@@ -26,6 +29,7 @@ export interface SendContext {
   readonly inner: Client<any>;
   /** The default transport's connections; undefined when the caller gave their own `fetch`. */
   readonly connections: Connections | undefined;
+  readonly tracing: ClientTracing;
 }
 
 const NO_INIT: CallInit = {};
@@ -35,11 +39,20 @@ export async function send(ctx: SendContext, method: string, path: string, init:
   const plan = planCall(config, ctx.spec.operations[`${method} ${path}`], method, path, init);
   // Loading the transport (first request of the process) is not part of any attempt's timeout.
   if (ctx.connections && !ctx.connections.ready) await ctx.connections.load();
+  let span = startCallSpan(ctx.tracing, plan);
+  if (span instanceof Promise) span = await span;
+  return span ? span.run(() => attempts(ctx, plan, span)) : attempts(ctx, plan, undefined);
+}
+
+async function attempts(ctx: SendContext, plan: CallPlan, span: CallSpan | undefined): Promise<unknown> {
+  const { config } = ctx;
   for (let attempt = 1; ; attempt++) {
     const started = performance.now();
     let answer: Answer;
     try {
-      answer = await attemptOnce(ctx.inner, plan, attempt);
+      answer = await (span
+        ? span.attempt(attempt, () => attemptOnce(ctx.inner, plan, attempt))
+        : attemptOnce(ctx.inner, plan, attempt));
     } catch (failure) {
       if (!(failure instanceof ConnectionError)) throw failure;
       const retrying =

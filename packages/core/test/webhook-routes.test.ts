@@ -7,38 +7,7 @@ import { INTERNAL_ERROR, NOT_PROCESSED } from "../src/webhook/answers";
 import { checkFallback, type Decider, decisionAnswer, fallbackAnswer } from "../src/webhook/decision-route";
 import { failures } from "../src/webhook/failure";
 import { deadlineOf } from "../src/webhook/route-options";
-import type { CompiledValidator, WebhookMeta } from "../src/webhook/types";
-
-/** Accepts `{ code: string }` only, reporting like an ajv validator. */
-const validate: CompiledValidator = Object.assign(
-  (value: unknown) => {
-    const ok = typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string";
-    validate.errors = ok ? null : [{ instancePath: "/code", keyword: "type", params: {}, message: "must be string" }];
-    return ok;
-  },
-  { errors: null },
-);
-
-const meta = (overrides: Partial<WebhookMeta> = {}): WebhookMeta => ({
-  name: "test",
-  operationId: "testHook",
-  summary: "",
-  method: "POST",
-  path: "/test",
-  deprecated: false,
-  timeoutMs: 1000,
-  idField: "id",
-  pathParameters: [],
-  parameterExamples: {},
-  headers: {},
-  successStatus: 200,
-  requestExamples: {},
-  responseExamples: {},
-  validateRequest: null,
-  requestBranches: [],
-  validateResponse: validate,
-  ...overrides,
-});
+import { meta, validate } from "./support/webhook-meta";
 
 function decider(fallback: Decider<unknown, unknown>["fallback"]) {
   const reported: WebhookError[] = [];

@@ -7,7 +7,15 @@ import { type Answer, emptyAnswer, NOT_PROCESSED, validAnswer } from "./answers"
 import { isThenable, type Outcome } from "./deadline";
 import type { DeduplicationStore } from "./deduplication";
 import { failures, NOT_ACKNOWLEDGED } from "./failure";
-import { answerSafely, type CallInfo, handlerRunner, type Report, reportLateThrow, type WebhookRoute } from "./route";
+import {
+  answerSafely,
+  type CallInfo,
+  handlerRunner,
+  type Report,
+  reportLateThrow,
+  tracedReport,
+  type WebhookRoute,
+} from "./route";
 import { checkHandler, deadlineOf } from "./route-options";
 import type { CompiledValidator, WebhookContext, WebhookMeta } from "./types";
 
@@ -140,12 +148,19 @@ export function acknowledgementRoute<Request, Result, Params = Readonly<Record<s
         report,
       };
       const runHandler = handlerRunner(operationId, handle, deadlineMs);
-      const run = (request: Request, id: string | undefined, call: CallInfo, respond: (answer: Answer) => void) => {
+      const run = (
+        own: Acknowledger<Request>,
+        request: Request,
+        id: string | undefined,
+        call: CallInfo,
+        respond: (answer: Answer) => void,
+      ) => {
+        call.trace?.answeredBy("handler");
         runHandler(
           request,
           call,
           (outcome) =>
-            respond(answerSafely(report, operationId, () => acknowledgementAnswer(ack, request, id, outcome))),
+            respond(answerSafely(own.report, operationId, () => acknowledgementAnswer(own, request, id, outcome))),
           (outcome) => {
             if (outcome.kind === "threw") releaseId(ack, id);
             reportLateThrow(report, operationId, outcome);
@@ -155,18 +170,24 @@ export function acknowledgementRoute<Request, Result, Params = Readonly<Record<s
 
       return (payload, call, respond) => {
         const request = payload as Request;
+        const { trace } = call;
+        const own = trace ? { ...ack, report: tracedReport(report, trace) } : ack;
         const id = idOf?.(payload);
         if (id === undefined || !store) {
-          run(request, undefined, call, respond);
+          run(own, request, undefined, call, respond);
           return;
         }
         claimId(
-          ack,
+          own,
           store,
           id,
           (claimed) => {
-            if (claimed) run(request, id, call, respond);
-            else respond(answerSafely(report, operationId, () => acknowledgementOf(ack, request, undefined)));
+            if (claimed) {
+              run(own, request, id, call, respond);
+              return;
+            }
+            trace?.answeredBy("duplicate");
+            respond(answerSafely(own.report, operationId, () => acknowledgementOf(own, request, undefined)));
           },
           respond,
         );

@@ -2,11 +2,12 @@
 // response schema before it is sent; when your code throws, answers something invalid or misses
 // the deadline, the fallback answers instead. Each step below is a function of its own.
 import { ConfigurationError } from "../errors";
+import type { WebhookCallTrace } from "../tracing/webhook-spans";
 import { type Answer, INTERNAL_ERROR, validAnswer } from "./answers";
 import type { Outcome } from "./deadline";
 import { FALLBACK_SENT, failures, type WebhookError } from "./failure";
 import { problemsOf } from "./problems";
-import { answerSafely, handlerRunner, type Report, reportLateThrow, type WebhookRoute } from "./route";
+import { answerSafely, handlerRunner, type Report, reportLateThrow, tracedReport, type WebhookRoute } from "./route";
 import { checkHandler, deadlineOf } from "./route-options";
 import type { CompiledValidator, WebhookContext, WebhookMeta } from "./types";
 
@@ -49,8 +50,10 @@ export function fallbackAnswer<Request, Decision>(
   decider: Decider<Request, Decision>,
   request: Request,
   failure: WebhookError,
+  trace?: WebhookCallTrace,
 ): Answer {
   const { fallback, operationId, report } = decider;
+  trace?.answeredBy("fallback");
   report(failure);
   let decision: unknown;
   try {
@@ -73,18 +76,24 @@ export function decisionAnswer<Request, Decision>(
   decider: Decider<Request, Decision>,
   request: Request,
   outcome: Outcome<Decision>,
+  trace?: WebhookCallTrace,
 ): Answer {
   const { operationId } = decider;
   switch (outcome.kind) {
     case "answered": {
       const answer = validAnswer(decider.validate, decider.successStatus, outcome.value);
-      if (!Array.isArray(answer)) return answer;
-      return fallbackAnswer(decider, request, failures.invalidAnswer(operationId, answer, FALLBACK_SENT));
+      if (!Array.isArray(answer)) {
+        trace?.answeredBy("handler");
+        return answer;
+      }
+      return fallbackAnswer(decider, request, failures.invalidAnswer(operationId, answer, FALLBACK_SENT), trace);
     }
     case "threw":
-      return fallbackAnswer(decider, request, failures.handlerThrew(operationId, outcome.error, FALLBACK_SENT));
-    case "deadline":
-      return fallbackAnswer(decider, request, failures.deadlineMissed(operationId, decider.deadlineMs, FALLBACK_SENT));
+      return fallbackAnswer(decider, request, failures.handlerThrew(operationId, outcome.error, FALLBACK_SENT), trace);
+    case "deadline": {
+      const failure = failures.deadlineMissed(operationId, decider.deadlineMs, FALLBACK_SENT);
+      return fallbackAnswer(decider, request, failure, trace);
+    }
   }
 }
 
@@ -114,10 +123,13 @@ export function decisionRoute<Request, Decision, Params = Readonly<Record<string
       const runHandler = handlerRunner(operationId, handle, deadlineMs);
       return (payload, call, respond) => {
         const request = payload as Request;
+        const { trace } = call;
+        const own = trace ? { ...decider, report: tracedReport(report, trace) } : decider;
         runHandler(
           request,
           call,
-          (outcome) => respond(answerSafely(report, operationId, () => decisionAnswer(decider, request, outcome))),
+          (outcome) =>
+            respond(answerSafely(own.report, operationId, () => decisionAnswer(own, request, outcome, trace))),
           late,
         );
       };

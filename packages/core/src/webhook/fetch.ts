@@ -1,7 +1,10 @@
 // The receiver for fetch-style runtimes (Deno, Bun, Cloudflare Workers, Hono...): a Request in, a
 // Response out. The promise never rejects; every failure becomes an answer.
+
+import type { WebhookSpan } from "../tracing/webhook-spans";
 import { type Answer, TOO_LARGE } from "./answers";
 import type { Receiver } from "./receiver";
+import type { Matched } from "./router";
 
 function toResponse(answer: Answer): Response {
   const headers = new Headers(answer.headers);
@@ -34,27 +37,46 @@ async function readText(request: Request, limit: number): Promise<string | undef
   return new TextDecoder().decode(bytes);
 }
 
+const readHeader = (headers: Headers, name: string): string | undefined => headers.get(name) ?? undefined;
+
+/** The answer to a call to a webhook route: refusal, or the route's answer to the body. Never rejects. */
+async function answerCall(
+  receiver: Receiver,
+  matched: Matched,
+  request: Request,
+  receivedAt: number,
+  trace: WebhookSpan | undefined,
+): Promise<Answer> {
+  try {
+    const { headers } = request;
+    const length = headers.get("content-length");
+    const refusal = receiver.admit(
+      headers.get("authorization") ?? undefined,
+      headers.get("content-type") ?? undefined,
+      length === null ? undefined : Number(length),
+    );
+    if (refusal) return refusal;
+    const text = await readText(request, receiver.maxBodyBytes);
+    if (text === undefined) return TOO_LARGE;
+    return await new Promise<Answer>((resolve) => receiver.answer(matched, { text }, receivedAt, resolve, trace));
+  } catch (error) {
+    return receiver.fail(error);
+  }
+}
+
 export function fetchHandler(receiver: Receiver) {
   return async function handle(request: Request): Promise<Response> {
     const receivedAt = performance.now();
+    let matched: Matched | Answer;
     try {
-      const url = new URL(request.url);
-      const matched = receiver.match(request.method, url.pathname);
-      if (!("meta" in matched)) return toResponse(matched);
-      const { headers } = request;
-      const length = headers.get("content-length");
-      const refusal = receiver.admit(
-        headers.get("authorization") ?? undefined,
-        headers.get("content-type") ?? undefined,
-        length === null ? undefined : Number(length),
-      );
-      if (refusal) return toResponse(refusal);
-      const text = await readText(request, receiver.maxBodyBytes);
-      if (text === undefined) return toResponse(TOO_LARGE);
-      const answer = await new Promise<Answer>((resolve) => receiver.answer(matched, { text }, receivedAt, resolve));
-      return toResponse(answer);
+      matched = receiver.match(request.method, new URL(request.url).pathname);
     } catch (error) {
       return toResponse(receiver.fail(error));
     }
+    if (!("meta" in matched)) return toResponse(matched);
+    const trace = receiver.trace(matched, request.headers, readHeader);
+    const answer = await answerCall(receiver, matched, request, receivedAt, trace);
+    trace?.end(answer.status);
+    return toResponse(answer);
   };
 }

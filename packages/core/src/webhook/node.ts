@@ -1,7 +1,8 @@
 // The receiver on Node's http server (and Express, which passes the same request and response).
 // Everything runs inside try/catch or promise handlers: no input and no user code can throw out of
 // here and take the server down.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import type { WebhookSpan } from "../tracing/webhook-spans";
 import { type Answer, TOO_LARGE } from "./answers";
 import type { ReceivedBody, Receiver } from "./receiver";
 import type { Matched } from "./router";
@@ -64,41 +65,71 @@ function readBody(req: IncomingMessage, limit: number, done: (body: ReceivedBody
 export function nodeHandler(receiver: Receiver) {
   return function handle(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void {
     const receivedAt = performance.now();
-    const respond = (answer: Answer) => write(res, answer);
+    let matched: Matched | Answer;
     try {
-      const matched: Matched | Answer = receiver.match(req.method ?? "", req.url ?? "/");
-      if (!("meta" in matched)) {
-        if (matched.status === 404 && typeof next === "function") next();
-        else write(res, matched);
-        return;
-      }
-      const { headers } = req;
-      const declaredLength = lengthOf(headers["content-length"]);
-      const refusal = receiver.admit(headers.authorization, headers["content-type"], declaredLength);
-      if (refusal) {
-        // Node reads and drops an unread body to keep the connection; not one announced as too large.
-        write(res, refusal, declaredLength !== undefined && declaredLength > receiver.maxBodyBytes);
-        return;
-      }
-      const preParsed = preParsedBody(req);
-      if (preParsed) {
-        receiver.answer(matched, preParsed, receivedAt, respond);
-        return;
-      }
-      readBody(
-        req,
-        receiver.maxBodyBytes,
-        (body) => {
-          try {
-            receiver.answer(matched, body, receivedAt, respond);
-          } catch (error) {
-            write(res, receiver.fail(error));
-          }
-        },
-        () => write(res, TOO_LARGE),
-      );
+      matched = receiver.match(req.method ?? "", req.url ?? "/");
     } catch (error) {
       write(res, receiver.fail(error));
+      return;
+    }
+    if (!("meta" in matched)) {
+      if (matched.status === 404 && typeof next === "function") next();
+      else write(res, matched);
+      return;
+    }
+    const { headers } = req;
+    const trace = receiver.trace(matched, headers, readHeader);
+    const finish = trace
+      ? (answer: Answer, close?: boolean) => {
+          trace.end(answer.status);
+          write(res, answer, close);
+        }
+      : (answer: Answer, close?: boolean) => write(res, answer, close);
+    try {
+      answerCall(receiver, matched, req, receivedAt, finish, trace);
+    } catch (error) {
+      finish(receiver.fail(error));
     }
   };
+}
+
+const readHeader = (headers: IncomingHttpHeaders, name: string): string | undefined => {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(", ") : value;
+};
+
+/** Admits, reads and answers a call to a webhook route; every answer goes through `finish`, once. */
+function answerCall(
+  receiver: Receiver,
+  matched: Matched,
+  req: IncomingMessage,
+  receivedAt: number,
+  finish: (answer: Answer, close?: boolean) => void,
+  trace: WebhookSpan | undefined,
+): void {
+  const { headers } = req;
+  const declaredLength = lengthOf(headers["content-length"]);
+  const refusal = receiver.admit(headers.authorization, headers["content-type"], declaredLength);
+  if (refusal) {
+    // Node reads and drops an unread body to keep the connection; not one announced as too large.
+    finish(refusal, declaredLength !== undefined && declaredLength > receiver.maxBodyBytes);
+    return;
+  }
+  const preParsed = preParsedBody(req);
+  if (preParsed) {
+    receiver.answer(matched, preParsed, receivedAt, finish, trace);
+    return;
+  }
+  readBody(
+    req,
+    receiver.maxBodyBytes,
+    (body) => {
+      try {
+        receiver.answer(matched, body, receivedAt, finish, trace);
+      } catch (error) {
+        finish(receiver.fail(error));
+      }
+    },
+    () => finish(TOO_LARGE),
+  );
 }

@@ -2,7 +2,9 @@
 // (credentials, media type, size), and the answer to its body. node.ts and fetch.ts adapt it.
 import { ConfigurationError } from "../errors";
 import { isJsonContentType, NOT_JSON, parseJson } from "../json";
-import { createLogSink, createRedactor, resolveLogLevel } from "../log";
+import { createLogSink, createRedactor, type LogSink, resolveLogLevel } from "../log";
+import { checkTracerProvider } from "../tracing/provider";
+import { createReceiverTracing, type HeaderReader, startWebhookSpan, type WebhookSpan } from "../tracing/webhook-spans";
 import { type Answer, INTERNAL_ERROR, invalidPayload, TOO_LARGE, UNAUTHORIZED, UNSUPPORTED_TYPE } from "./answers";
 import { createCredentialCheck } from "./credentials";
 import { failures } from "./failure";
@@ -28,12 +30,15 @@ export interface Receiver {
     contentType: string | undefined,
     contentLength: number | undefined,
   ) => Answer | undefined;
+  /** The span of a call to the matched webhook, when tracing is on; the adapter ends it with the answer. */
+  readonly trace: <Carrier>(matched: Matched, headers: Carrier, read: HeaderReader<Carrier>) => WebhookSpan | undefined;
   /** Answers a call whose body was read, through `respond`, exactly once. */
   readonly answer: (
     matched: Matched,
     body: ReceivedBody,
     receivedAt: number,
     respond: (answer: Answer) => void,
+    trace?: WebhookSpan,
   ) => void;
   /** 500 for a failure of the receiver itself, reported to onError. */
   readonly fail: (error: unknown) => Answer;
@@ -47,15 +52,14 @@ function checkedBodyLimit(value: unknown): number {
 }
 
 /** Failures go to onError (or a warning line) after the answer was written, never into it. */
-function reporterOf(onError: WebhookHandlerOptions["onError"], secrets: readonly string[]): Report {
+function reporterOf(onError: WebhookHandlerOptions["onError"], sink: LogSink): Report {
   if (onError !== undefined && typeof onError !== "function")
     throw new ConfigurationError("onError must be a function");
-  const sink = onError ? undefined : createLogSink(undefined, resolveLogLevel(undefined), createRedactor(secrets));
   return (error) => {
     setTimeout(() => {
       try {
         if (onError) onError(error);
-        else sink?.log("warn", error.message, { operationId: error.operationId, reason: error.reason });
+        else sink.log("warn", error.message, { operationId: error.operationId, reason: error.reason });
       } catch {
         // A failing onError must not take the server down; there is nobody left to tell.
       }
@@ -80,7 +84,11 @@ export function createWebhookHandler(options: WebhookHandlerOptions, routes: rea
   if (typeof options !== "object" || options === null) throw new ConfigurationError("options are required");
   const credentials = createCredentialCheck(options.credentials);
   const maxBodyBytes = checkedBodyLimit(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-  const report = reporterOf(options.onError, credentials.secrets);
+  const sink = createLogSink(undefined, resolveLogLevel(undefined), createRedactor(credentials.secrets));
+  const report = reporterOf(options.onError, sink);
+  const tracing = createReceiverTracing(checkTracerProvider(options.tracerProvider), sink);
+  // Starts loading @opentelemetry/api (if installed) now: a call is answered at once, never waiting for it.
+  tracing.current();
   const match = createRouter(
     routes.map((route) => ({ meta: route.meta, answer: route.prepare(report) })),
     options.basePath,
@@ -95,14 +103,15 @@ export function createWebhookHandler(options: WebhookHandlerOptions, routes: rea
       if (contentLength !== undefined && contentLength > maxBodyBytes) return TOO_LARGE;
       return undefined;
     },
-    answer(matched, body, receivedAt, respond) {
+    trace: (matched, headers, read) => startWebhookSpan(tracing, matched.meta, headers, read),
+    answer(matched, body, receivedAt, respond, trace) {
       const parsed = parse(matched, body);
       if (!("payload" in parsed)) return respond(parsed);
       const { validateRequest, requestBranches } = matched.meta;
       if (validateRequest && !validateRequest(parsed.payload)) {
         return respond(invalidPayload(problemsOf(validateRequest, requestBranches, parsed.payload)));
       }
-      matched.answer(parsed.payload, { params: matched.params, receivedAt }, respond);
+      matched.answer(parsed.payload, { params: matched.params, receivedAt, trace }, respond);
     },
     fail(error) {
       report(failures.internalError("webhook", error));

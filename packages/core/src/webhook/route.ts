@@ -3,6 +3,8 @@
 // - decision-route.ts: your code answers (authorisations); a fallback answers when it cannot;
 // - acknowledgement-route.ts: your code processes, the receiver acknowledges (notifications, ID);
 // - automaticRoute below: the receiver answers by itself (warm-up).
+
+import type { WebhookCallTrace } from "../tracing/webhook-spans";
 import { type Answer, emptyAnswer, INTERNAL_ERROR } from "./answers";
 import { CallContext, DeadlineQueue, type Outcome, settleWithin } from "./deadline";
 import { failures, type WebhookError } from "./failure";
@@ -12,6 +14,8 @@ export interface CallInfo {
   readonly params: Readonly<Record<string, string>>;
   /** `performance.now()` when the request arrived: deadlines count from here. */
   readonly receivedAt: number;
+  /** Set when the call is traced: what the route tells its span. */
+  readonly trace?: WebhookCallTrace | undefined;
 }
 export type Report = (error: WebhookError) => void;
 /** Answers a valid payload through `respond`, exactly once; never throws. */
@@ -36,8 +40,22 @@ export function answerSafely(report: Report, operationId: string, make: () => An
 /** A webhook the receiver answers by itself once the payload is valid, such as a warm-up call. */
 export function automaticRoute(meta: WebhookMeta): WebhookRoute {
   const answer = emptyAnswer(meta.successStatus);
-  return { meta, prepare: () => (_payload, _call, respond) => respond(answer) };
+  return {
+    meta,
+    prepare: () => (_payload, call, respond) => {
+      call.trace?.answeredBy("warm-up");
+      respond(answer);
+    },
+  };
 }
+
+/** The report of one traced call: each failure is also noted on its span. */
+export const tracedReport =
+  (report: Report, trace: WebhookCallTrace): Report =>
+  (error) => {
+    trace.failed(error.reason);
+    report(error);
+  };
 
 /** Reports a throw of user code that settled after the deadline, when the receiver had answered without it. */
 export function reportLateThrow(report: Report, operationId: string, outcome: Outcome<unknown>): void {
@@ -61,6 +79,16 @@ export function handlerRunner<Request, Result, Params>(
   const queue = new DeadlineQueue();
   return (request, call, done, late) => {
     const context = new CallContext(operationId, call.params as Params);
-    settleWithin(() => handle(request, context), call.receivedAt + deadlineMs, queue, context, done, late);
+    const at = call.receivedAt + deadlineMs;
+    const { trace } = call;
+    if (!trace) {
+      settleWithin(() => handle(request, context), at, queue, context, done, late);
+      return;
+    }
+    const settled = (outcome: Outcome<Result>) => {
+      if (outcome.kind === "deadline") trace.deadlineMissed();
+      done(outcome);
+    };
+    settleWithin(() => trace.run(() => handle(request, context)), at, queue, context, settled, late);
   };
 }

@@ -2,6 +2,7 @@
 // and the shapes a user's code sees.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Credentials } from "../auth";
+import type { TracerProvider } from "../tracing/provider";
 import type { WebhookError } from "./failure";
 
 /** One problem of a payload or answer: a JSON pointer into it (`""` is the whole body) and what is wrong. */
@@ -78,6 +79,11 @@ export interface WebhookHandlerOptions {
    * receiver answered for you. Default: one warning line on the console (level per `ENFUCE_LOG`).
    */
   readonly onError?: (error: WebhookError) => void;
+  /**
+   * Where the span of each webhook call goes when `@opentelemetry/api` is installed. Default:
+   * OpenTelemetry's global tracer provider.
+   */
+  readonly tracerProvider?: TracerProvider;
 }
 
 /** A receiver for Node's `http` (and Express) and for fetch-style runtimes. */

@@ -1,0 +1,28 @@
+// The `tracerProvider` option and the tracer the SDK's spans come from: the caller's provider, or
+// OpenTelemetry's global one (which follows a provider registered later).
+import type { Tracer } from "@opentelemetry/api";
+import { ConfigurationError } from "../errors";
+import { CORE_VERSION } from "../user-agent";
+import type { OpenTelemetryApi } from "./open-telemetry";
+
+/**
+ * The part of an OpenTelemetry `TracerProvider` the SDK uses; any provider of `@opentelemetry/api`
+ * fits. Declared here so that the SDK's types need no OpenTelemetry package installed.
+ */
+export interface TracerProvider {
+  getTracer(name: string, version?: string): unknown;
+}
+
+/** The instrumentation scope of every span the SDK makes. */
+export const TRACER_NAME = "@enfuce-sdk/core";
+
+export function checkTracerProvider(value: unknown): TracerProvider | undefined {
+  if (value === undefined) return undefined;
+  if (typeof (value as TracerProvider | null)?.getTracer !== "function") {
+    throw new ConfigurationError("tracerProvider must be an OpenTelemetry TracerProvider (with getTracer)");
+  }
+  return value as TracerProvider;
+}
+
+export const tracerOf = (api: OpenTelemetryApi, provider: TracerProvider | undefined): Tracer =>
+  (provider ?? api.trace).getTracer(TRACER_NAME, CORE_VERSION) as Tracer;
