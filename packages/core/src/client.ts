@@ -1,9 +1,11 @@
 import createOpenApiFetch from "openapi-fetch";
+import type { CallInit } from "./call/plan";
 import { serializePath, serializeQuery } from "./encoding";
 import { ConfigurationError, errorForStatus } from "./errors";
 import { createFilterBuilder } from "./filter";
 import { type ClientOptions, resolveConfig } from "./options";
 import { createPageIterator, type FetchedPage } from "./paginate";
+import { checkRequestTarget, METHODS } from "./request";
 import { type SendContext, send } from "./send";
 import type { DomainSpec } from "./spec";
 import { createClientTracing } from "./tracing/client-spans";
@@ -12,7 +14,6 @@ import { createFetchTransport } from "./transport/fetch";
 import type { CallResult, EnfuceClient } from "./types";
 import type { PackageInfo } from "./user-agent";
 
-const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
 const keepAliveFetch = createFetchTransport(defaultConnections);
 
 /**
@@ -53,6 +54,11 @@ export function createEnfuceClient<
     filter(path: string) {
       const meta = spec.operations[`GET ${path}`];
       return createFilterBuilder(meta?.filter, { method: "GET", path, operationId: meta?.operationId });
+    },
+    async request(method: unknown, path: unknown, init: CallInit = {}) {
+      const call = checkRequestTarget(method, path);
+      // Without path values, openapi-fetch would send `{name}` as it stands; with {} a missing one is refused.
+      return send(ctx, call.method, call.path, { ...init, params: { path: {}, ...init.params } });
     },
   };
   for (const method of METHODS) {

@@ -34,6 +34,9 @@ export type {
   CallResult,
   EnfuceClient,
   PageIterator,
+  RawCallResult,
+  RawRequestInit,
+  RequestMethod,
   ResponseData,
   WithClientAuditUser,
 } from "./types";

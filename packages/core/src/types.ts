@@ -157,6 +157,28 @@ export interface PageIterator<Item, Page> extends AsyncIterable<Item> {
 
 type ThrowsOf<Options> = Options extends { throwOnError: true } ? true : false;
 
+/** What `client.request` takes: the call options of a typed call, with an untyped body and parameters. */
+export interface RawRequestInit extends CallOptions {
+  readonly params?: {
+    /** Values for the `{name}` placeholders of the path, each encoded as one segment. */
+    readonly path?: { readonly [name: string]: string | number };
+    /** The query; `auditUser` is added unless given (`auditUser: undefined` sends none). */
+    readonly query?: { readonly [name: string]: unknown };
+    readonly header?: { readonly [name: string]: string };
+  };
+  /** Sent as JSON. */
+  readonly body?: unknown;
+  readonly headers?: HeadersInit;
+  readonly parseAs?: ParseAs;
+}
+
+/** The default result of `client.request`: a 2xx's body as `data` (parsed JSON, else text), or `error`. */
+export type RawCallResult =
+  | (ResultMeta & { readonly data: unknown; readonly error?: never })
+  | (ResultMeta & { readonly data?: never; readonly error: { readonly [member: string]: unknown } | RawErrorBody });
+
+export type RequestMethod = "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS";
+
 export interface EnfuceClient<
   Paths extends {},
   Spec extends DomainSpec,
@@ -176,6 +198,18 @@ export interface EnfuceClient<
   ): PageIterator<ItemOf<PageOf<Paths, Path>, ItemsPathOf<Spec, Path>>, PageBody<PageOf<Paths, Path>>>;
   /** A filter expression builder restricted to the fields and values the operation documents. */
   filter<Path extends GetPathWith<Spec, "filter">>(url: Path): FilterBuilder<FilterFieldsOf<Spec, Path>>;
+  /**
+   * A call to an endpoint the spec does not have yet, with the client's credentials, audit user,
+   * retries, timeouts, errors and logging; untyped. `path` is a template under the base URL
+   * (`/v5/cards/{cardId}/freeze`) filled from `params.path`. A POST or PATCH is repeated only with
+   * `retry: true` or when it provably never left; `idempotencyKey` is sent as `x-idempotency-key`
+   * but proves nothing on its own. An operation the spec does know behaves as its typed method.
+   */
+  request<Throw extends boolean | undefined = undefined>(
+    method: RequestMethod,
+    path: string,
+    init?: RawRequestInit & { readonly throwOnError?: Throw },
+  ): Promise<Throws<Throw, ThrowsOf<Options>> extends true ? unknown : RawCallResult>;
   use(...middleware: Middleware[]): void;
   eject(...middleware: Middleware[]): void;
   readonly baseUrl: string;

@@ -5,6 +5,7 @@ import {
   createEnfuceClient,
   type FilterExpression,
   type PageIterator,
+  type RawCallResult,
   RawErrorBody,
 } from "../src/index";
 import { createTestClient, type Item, type ItemList, type Payment, type paths, testSpec } from "./support/test-api";
@@ -135,5 +136,34 @@ describe("filter", () => {
     client.filter("/items").anyOf("status", []);
     // @ts-expect-error the operation documents no filter
     client.filter("/items/{itemId}");
+  });
+});
+
+describe("request (an endpoint the spec does not have)", () => {
+  test("answers untyped: data unknown, error a JSON object or a RawErrorBody", async () => {
+    const result = await createTestClient(options).request("GET", "/v5/cards/{cardId}", {
+      params: { path: { cardId: "c-1" } },
+    });
+    expectTypeOf(result).toEqualTypeOf<RawCallResult>();
+    if (result.error) expectTypeOf(result.error).toEqualTypeOf<{ readonly [member: string]: unknown } | RawErrorBody>();
+    else expectTypeOf(result.data).toEqualTypeOf<unknown>();
+  });
+
+  test("throwOnError, per call or client-wide, resolves to the data", async () => {
+    expectTypeOf(
+      await createTestClient(options).request("POST", "/v5/x", { throwOnError: true }),
+    ).toEqualTypeOf<unknown>();
+    const strict = createTestClient({ ...options, throwOnError: true });
+    expectTypeOf(await strict.request("GET", "/v5/x")).toEqualTypeOf<unknown>();
+    expectTypeOf(await strict.request("GET", "/v5/x", { throwOnError: false })).toEqualTypeOf<RawCallResult>();
+  });
+
+  test("takes the methods a call may use and the call options", () => {
+    const client = createTestClient(options);
+    client.request("PATCH", "/v5/x", { body: { any: ["thing"] }, retry: true, idempotencyKey: "k", timeout: 1 });
+    // @ts-expect-error not a method the SDK sends
+    client.request("TRACE", "/v5/x");
+    // @ts-expect-error maxRetries is a number
+    client.request("GET", "/v5/x", { maxRetries: "2" });
   });
 });

@@ -7,7 +7,7 @@ import { isSafeToRepeat } from "../retry";
 import type { OperationMeta } from "../spec";
 import type { CallOptions } from "../types";
 import { queryWithAuditUser } from "./audit-user";
-import { applyIdempotencyKey } from "./idempotency";
+import { applyIdempotencyKey, applyUnknownOperationKey } from "./idempotency";
 
 /** What a caller may pass to a method: openapi-fetch's init plus our CallOptions. */
 export type CallInit = CallOptions & {
@@ -59,7 +59,10 @@ export function planCall(
   if (maxRetries !== undefined) plan.maxRetries = checkRetries(maxRetries, "maxRetries", plan);
   if (timeout !== undefined) plan.timeout = checkTimeout(timeout, "timeout", plan);
   const header: Record<string, unknown> = { ...params?.header };
-  const keyed = applyIdempotencyKey(plan, meta?.idempotencyHeader, idempotencyKey, header, rest.headers);
+  // `meta` is undefined for an operation the spec does not know yet (client.request).
+  const keyed = meta
+    ? applyIdempotencyKey(plan, meta.idempotencyHeader, idempotencyKey, header, rest.headers)
+    : applyUnknownOperationKey(plan, idempotencyKey, header, rest.headers);
   plan.safeToRepeat = isSafeToRepeat(method, keyed, retry);
   rest.params = { ...params, query: queryWithAuditUser(meta, config.auditUser, params?.query), header };
   // The success body is read as text and parsed by the client, so that an empty or non-JSON 2xx never crashes.

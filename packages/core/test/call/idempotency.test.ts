@@ -1,6 +1,6 @@
 // The idempotency step on its own: which key is sent, and when a key is refused.
 import { describe, expect, test } from "vitest";
-import { applyIdempotencyKey } from "../../src/call/idempotency";
+import { applyIdempotencyKey, applyUnknownOperationKey } from "../../src/call/idempotency";
 import { ConfigurationError } from "../../src/index";
 
 const call = { method: "POST", path: "/transfers", operationId: "createTransfer" };
@@ -73,5 +73,31 @@ describe("where the spec declares none", () => {
     expect(error).toMatchObject({ method: "POST", path: "/transfers", operationId: "createTransfer" });
     expect((error as Error).message).toMatch(new RegExp(`^POST /transfers \\(createTransfer\\): ${says}`));
     expect((error as Error).message).toContain("`retry: true`");
+  });
+});
+
+describe("where the spec does not know the operation (client.request)", () => {
+  test.each([
+    { name: "no key: none is generated", key: undefined, header: {}, headers: undefined, sent: undefined },
+    { name: "idempotencyKey", key: "order-1", header: {}, headers: undefined, sent: "order-1" },
+    {
+      name: "a header of the caller's",
+      key: undefined,
+      header: { "X-Idempotency-Key": "h" },
+      headers: undefined,
+      sent: undefined,
+    },
+  ])("$name; the key never makes the call repeatable", ({ key, header, headers, sent }) => {
+    const own: Record<string, unknown> = { ...header };
+
+    expect(applyUnknownOperationKey(call, key, own, headers)).toBe(false);
+    expect(own["x-idempotency-key"]).toBe(sent);
+  });
+
+  test.each([
+    { name: "two different keys", key: "a", headers: { "x-idempotency-key": "b" } },
+    { name: "an empty key", key: "", headers: undefined },
+  ])("refuses $name", ({ key, headers }) => {
+    expect(() => applyUnknownOperationKey(call, key, {}, headers)).toThrow(ConfigurationError);
   });
 });

@@ -2,7 +2,6 @@
 import { describe, expect, test } from "vitest";
 import { queryWithAuditUser } from "../../src/call/audit-user";
 import { planCall } from "../../src/call/plan";
-import { ConfigurationError } from "../../src/index";
 import { resolveConfig } from "../../src/options";
 import { testSpec } from "../support/test-api";
 
@@ -55,8 +54,13 @@ describe("safe to repeat", () => {
     expect(planCall(config, meta(key), method, path, init).safeToRepeat).toBe(safe);
   });
 
-  test("an operation the spec does not know takes no idempotency key", () => {
-    expect(() => planCall(config, undefined, "POST", "/unknown", { idempotencyKey: "k" })).toThrow(ConfigurationError);
+  test("an operation the spec does not know (client.request) sends the caller's key, which proves nothing", () => {
+    const plan = planCall(config, undefined, "POST", "/unknown", { idempotencyKey: "k" });
+    expect(plan.request.params).toMatchObject({ header: { "x-idempotency-key": "k" } });
+    expect(plan.safeToRepeat).toBe(false);
+    expect(planCall(config, undefined, "POST", "/unknown", { idempotencyKey: "k", retry: true }).safeToRepeat).toBe(
+      true,
+    );
   });
 });
 
