@@ -1,7 +1,16 @@
 // What the SDK does for one operation, in words, from the facts codegen computed for it
 // (packages/<domain>/src/generated/spec.ts): retries (codegen's repeatability, the core's rule),
 // idempotency header, paging, filter.
-import { repeatabilityOf } from "@enfuce-sdk/codegen";
+import { describePaging, repeatabilityOf } from "@enfuce-sdk/codegen";
+
+/** The paging style in the README's words (codegen's describePaging), with the size limits. */
+function pagingFact(paging) {
+  const { style, end } = describePaging(paging);
+  const size = `\`size\` ${paging.sizeMin}–${paging.sizeMax ?? "∞"}${
+    paging.sizeDefault === null ? "" : ` (default ${paging.sizeDefault})`
+  }`;
+  return `yes: ${style}; ${size}; ends at ${end}. \`client.paginate()\` walks every page`;
+}
 
 /** @returns {{ retried: boolean, retry: string, idempotency: string, paging: string, filter: string }} */
 export function operationFacts(method, meta) {
@@ -10,11 +19,7 @@ export function operationFacts(method, meta) {
   const idempotency = meta.idempotencyHeader
     ? `\`${meta.idempotencyHeader}\`: generated per call and sent unchanged on every attempt; pass \`idempotencyKey\` to choose it`
     : "none declared (an `idempotencyKey` is refused)";
-  const paging = meta.paging
-    ? `yes: \`page\` from 0 and \`size\` ${meta.paging.sizeMin}–${meta.paging.sizeMax ?? "∞"}${
-        meta.paging.sizeDefault === null ? "" : ` (default ${meta.paging.sizeDefault})`
-      }; \`client.paginate()\` walks every page`
-    : "no";
+  const paging = meta.paging ? pagingFact(meta.paging) : "no";
   const filter = meta.filter
     ? `\`${meta.filter.parameter}\` with ${meta.filter.operators.map((o) => `\`${o}\``).join(", ")} on ${Object.keys(
         meta.filter.fields,

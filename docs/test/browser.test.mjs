@@ -137,7 +137,13 @@ test("search finds an operation by its operationId and opens it", { skip }, asyn
   await hit.waitFor({ timeout: RENDER_TIMEOUT_MS });
   await hit.click();
   await page.waitForURL(/\/domains\/instalment(\.html)?#getInstalmentById$/);
-  assert.equal(await page.locator("h3#getInstalmentById").isVisible(), true);
+  // The router swaps the page in after the URL changes: wait for the heading, then see it was scrolled to.
+  const heading = page.locator("h3#getInstalmentById");
+  await heading.waitFor({ state: "visible" });
+  await page.waitForFunction(() => {
+    const top = document.getElementById("getInstalmentById")?.getBoundingClientRect().top ?? -1;
+    return top >= 0 && top < innerHeight;
+  });
 });
 
 test("search finds a schema by its name", { skip }, async () => {
