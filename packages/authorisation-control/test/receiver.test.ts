@@ -107,6 +107,84 @@ describe("authorisation control receiver: documented calls", () => {
   });
 });
 
+describe("authorisation control receiver: reads what Enfuce adds", () => {
+  // Values this SDK version does not list, members it does not know and a numeric ISO 4217 code: a
+  // live authorisation refused for any of them would be a declined card payment.
+  const amount = { amount: 12.5, currency: "978" };
+  const tomorrows = {
+    ...example,
+    metadata: { ...example.metadata, messageCategory: "INCREMENTAL_REQUEST", riskScore: 17 },
+    account: { accountId: "1", availableAmount: { amount: 100, currency: "978" } },
+    transactionData: {
+      ...example.transactionData,
+      transactionType: "CRYPTO_PURCHASE",
+      cardEntryMode: "PALM_SCAN",
+      cardholderVerifications: ["WALLET", "PALM_VEIN"],
+      transactionFees: [{ feeType: "FX_FEE", feeAmount: amount }],
+      transactionAmount: amount,
+      transactionDateTime: "2025-06-05 13:16:10.1234567891",
+      schemeNewField: { nested: true },
+    },
+    addedLater: ["x"],
+  };
+
+  it("hands unknown values, unknown members and a numeric currency to your code unchanged over HTTP", async () => {
+    decide = () => DECLINE;
+    const reply = await post(receiver.url, "/auth", { body: tomorrows });
+    expect(reply.status).toBe(200);
+    expect(reply.json).toEqual(DECLINE);
+    expect(calls).toEqual([tomorrows]);
+    expect(failures).toEqual([]);
+  });
+
+  it("does the same through handler.fetch", async () => {
+    const response = await handler.fetch(
+      new Request("http://receiver.test/auth", {
+        method: "POST",
+        headers: { authorization: basic(credentials), "content-type": "application/json" },
+        body: JSON.stringify(tomorrows),
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(APPROVE);
+    expect(calls).toEqual([tomorrows]);
+  });
+
+  it("answers a warm-up call of a type it does not know", async () => {
+    const reply = await post(receiver.url, "/warm-up", {
+      body: { type: "WARM_UP_V2", timestamp: "2025-06-05T13:16:10" },
+      headers: { "x-warmup": "true" },
+    });
+    expect(reply.status).toBe(200);
+  });
+
+  it("still refuses a wrong JSON type or a missing member your code relies on, naming the fields", async () => {
+    const { merchantData: _, ...withoutMerchant } = tomorrows;
+    const payload = {
+      ...withoutMerchant,
+      transactionData: { ...tomorrows.transactionData, transactionType: 5411, transactionAmount: { amount: "12.50" } },
+    };
+    const reply = await post(receiver.url, "/auth", { body: payload });
+    expect(reply.status).toBe(400);
+    expect(reply.json).toEqual({
+      error: "the payload does not match the spec",
+      problems: [
+        { field: "/merchantData", message: "is required" },
+        { field: "/transactionData/transactionType", message: "must be string" },
+        { field: "/transactionData/transactionAmount/amount", message: "must be number" },
+      ],
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it("keeps the answer strict: a decision the spec does not document is not sent", async () => {
+    decide = () => ({ transactionData: "approve" });
+    const reply = await post(receiver.url, "/auth", { body: tomorrows });
+    expect(reply.json).toEqual(DECLINE);
+    expect((await reported(1))[0]?.reason).toBe("invalid-answer");
+  });
+});
+
 describe("authorisation control receiver: refused calls", () => {
   it.each([
     ["no credentials", null],

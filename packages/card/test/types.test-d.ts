@@ -7,6 +7,8 @@ import {
   createCardClient,
   type EmvScript,
   type ResourceResponse,
+  type Segment,
+  type SegmentParam,
   type SettableCardStatus,
   type UsageLimitValue,
   type UsageLimitValueUpdate,
@@ -35,9 +37,45 @@ describe("card client types", () => {
       | "CARD_STOLEN"
       | "CARD_CLOSED"
       | "CARD_EXPIRED"
+      | (string & {})
     >();
-    // CARD_EXPIRED is read only: Enfuce sets it
-    expectTypeOf<SettableCardStatus>().toEqualTypeOf<Exclude<CardStatus, "CARD_EXPIRED">>();
+    // CARD_EXPIRED is read only: Enfuce sets it; what you send takes the documented values only
+    expectTypeOf<SettableCardStatus>().toEqualTypeOf<
+      | "CARD_OK"
+      | "CARD_BLOCKED"
+      | "SUSPECTED_FRAUD"
+      | "CARD_CLOSED_DUE_TO_FRAUD"
+      | "CARD_NO_RENEWAL"
+      | "CARD_LOST"
+      | "CARD_STOLEN"
+      | "CARD_CLOSED"
+    >();
+  });
+
+  it("reads enums openly and writes them closed", async () => {
+    const { data } = await client.GET("/v4/{id}", { params: { path: { id: "30" } } });
+    // a segment Enfuce adds later reaches the caller, typed as such
+    expectTypeOf<"SEGMENT_Z">().toExtend<NonNullable<NonNullable<typeof data>["segment"]>>();
+    expectTypeOf<"SEGMENT_Z">().toExtend<Segment>();
+    expectTypeOf<SegmentParam>().toEqualTypeOf<
+      "SEGMENT_A" | "SEGMENT_B" | "SEGMENT_C" | "SEGMENT_D" | "SEGMENT_E" | "SEGMENT_F"
+    >();
+    expectTypeOf<"CARD_FROZEN">().toExtend<CardStatus>();
+    await client.PATCH("/v4/MC_CARD/{id}", {
+      params: { path: { id: "30" } },
+      // @ts-expect-error: a request body takes the documented values only
+      body: { status: "CARD_FROZEN" },
+    });
+    await client.POST("/v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}", {
+      // @ts-expect-error: so does a parameter
+      params: { path: { ...onAccount, cardRole: "JOINT" } },
+      body: holder,
+    });
+    await client.POST("/v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}", {
+      params: { path: { ...onAccount, cardRole: "MAIN" } },
+      // @ts-expect-error: and a shared schema used in a request
+      body: { ...holder, segment: "SEGMENT_Z" },
+    });
   });
 
   it("accepts an idempotency key on card creation, where the spec declares one", async () => {

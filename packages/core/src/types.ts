@@ -6,7 +6,6 @@ import type {
   HttpMethod,
   MediaType,
   PathsWithMethod,
-  Readable,
   RequiredKeysOf,
   ResponseObjectMap,
   SuccessResponse,
@@ -14,6 +13,7 @@ import type {
 import type { RawErrorBody } from "./call/error-body";
 import type { FilterBuilder, FilterFieldsOf } from "./filter";
 import type { ClientOptions } from "./options";
+import type { Received, Sent } from "./read-write";
 import type { DomainSpec } from "./spec";
 
 /** Per-call transport options, beside openapi-fetch's own (`params`, `body`, `headers`, `signal`, ...). */
@@ -42,8 +42,10 @@ type RelaxParameters<P> = P extends { query?: infer Q }
           ? { query?: RelaxQuery<NonNullable<Q>> }
           : { query: RelaxQuery<NonNullable<Q>> })
   : P;
+// Parameters are sent, so they take only the documented values (openapi-fetch already drops the
+// open branch of enums from bodies with `Writable`).
 type RelaxOperation<O> = O extends { parameters: infer P }
-  ? Omit<O, "parameters"> & { parameters: RelaxParameters<P> }
+  ? Omit<O, "parameters"> & { parameters: Sent<RelaxParameters<P>> }
   : O;
 
 /** `paths` with `auditUser` optional in every query: the client adds it. */
@@ -60,7 +62,7 @@ type InitOf<Paths, Path extends keyof Paths, M extends HttpMethod> = MaybeOption
   CallOptions;
 type InitArgs<Init> = RequiredKeysOf<Init> extends never ? [init?: Init] : [init: Init];
 
-type DataOf<Operation, Init> = ParseAsResponse<Readable<SuccessResponse<Responses<Operation>, MediaType>>, Init>;
+type DataOf<Operation, Init> = ParseAsResponse<Received<SuccessResponse<Responses<Operation>, MediaType>>, Init>;
 /** What a call resolves to with `throwOnError`: the success body (`undefined` for an empty answer). */
 export type ResponseData<Operation, Init = object> = [DataOf<Operation, Init>] extends [never]
   ? undefined
@@ -77,7 +79,7 @@ type ParseInit<As> = As extends ParseAs ? { parseAs: As } : object;
 type Responses<Operation> =
   ResponseObjectMap<Operation> extends infer R extends Record<string | number, unknown> ? R : never;
 /** The JSON objects the operation documents as error bodies. */
-type DocumentedErrorBody<Operation> = Extract<Readable<ErrorResponse<Responses<Operation>, MediaType>>, object>;
+type DocumentedErrorBody<Operation> = Extract<Received<ErrorResponse<Responses<Operation>, MediaType>>, object>;
 
 /**
  * `error` of a failed call: the JSON object Enfuce sent, typed as the operation's documented error

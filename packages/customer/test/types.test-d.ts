@@ -3,6 +3,7 @@ import {
   type Customer,
   type CustomerLink,
   type CustomerRole,
+  type CustomerRoleParam,
   createCustomerClient,
   type Locale,
   type ResourceResponse,
@@ -29,7 +30,8 @@ describe("customer client types", () => {
     expectTypeOf(data).toEqualTypeOf<Customer | undefined>();
     expectTypeOf<Customer["customerNumber"]>().toEqualTypeOf<string>();
     expectTypeOf<Customer["role"]>().toEqualTypeOf<CustomerRole | undefined>();
-    expectTypeOf<CustomerRole>().toEqualTypeOf<"CORPORATE" | "PRIVATE">();
+    expectTypeOf<CustomerRole>().toEqualTypeOf<"CORPORATE" | "PRIVATE" | (string & {})>();
+    expectTypeOf<CustomerRoleParam>().toEqualTypeOf<"CORPORATE" | "PRIVATE">();
     expectTypeOf<"fi_FI">().toExtend<Locale>();
     const links = await client.GET("/v3/{id}/link", { params: { path: { id: "1" } } });
     expectTypeOf(links.data).toEqualTypeOf<CustomerLink[] | undefined>();

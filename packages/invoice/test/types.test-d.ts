@@ -1,5 +1,11 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createInvoiceClient, type Invoice, type InvoiceStatus, type ResourceResponse } from "../src";
+import {
+  createInvoiceClient,
+  type Invoice,
+  type InvoiceStatus,
+  type InvoiceStatusParam,
+  type ResourceResponse,
+} from "../src";
 
 const client = createInvoiceClient({
   baseUrl: "http://127.0.0.1:4010",
@@ -14,6 +20,10 @@ describe("invoice client types", () => {
     expectTypeOf<Invoice["amount"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<Invoice["status"]>().toEqualTypeOf<InvoiceStatus | undefined>();
     expectTypeOf<InvoiceStatus>().toEqualTypeOf<
+      "CLOSED" | "OPEN" | "OVERDUE" | "PAID" | "PAID_PARTIALLY" | "WRITE-OFF" | (string & {})
+    >();
+    // the status filter is sent: only the documented values
+    expectTypeOf<InvoiceStatusParam>().toEqualTypeOf<
       "CLOSED" | "OPEN" | "OVERDUE" | "PAID" | "PAID_PARTIALLY" | "WRITE-OFF"
     >();
     expectTypeOf<NonNullable<Invoice["paymentReference"]>["number"]>().toEqualTypeOf<string | number | undefined>();

@@ -1,26 +1,34 @@
 import {
   acknowledgementRoute,
+  ConfigurationError,
   createMemoryDeduplicationStore,
   createWebhookHandler,
   type DeduplicationStore,
+  isUnknownVariant,
   type WebhookContext,
   type WebhookHandler,
   type WebhookHandlerOptions,
 } from "@enfuce-sdk/core";
-import type { Notification, NotificationResponse } from "./generated/aliases";
+import type { Notification, NotificationResponse, UnknownNotification } from "./generated/aliases";
 import { webhookSpec } from "./generated/webhooks";
+
+// biome-ignore lint/suspicious/noConfusingVoidType: the handler may return nothing (async or not) or the body
+type Acknowledgement = void | NotificationResponse | PromiseLike<void | NotificationResponse>;
 
 export interface NotificationHandlerOptions extends WebhookHandlerOptions {
   /**
-   * Processes one notification. Once it returns, the receiver acknowledges with 201 and what it
-   * returned (default `{ id }` of the notification). If it throws or misses the deadline the call is
-   * not acknowledged (500), so that Enfuce delivers it again.
+   * Processes one notification of a type this SDK version knows. Once it returns, the receiver
+   * acknowledges with 201 and what it returned (default `{ id }` of the notification). If it throws
+   * or misses the deadline the call is not acknowledged (500), so that Enfuce delivers it again.
    */
-  readonly onNotification: (
-    notification: Notification,
-    context: WebhookContext,
-    // biome-ignore lint/suspicious/noConfusingVoidType: the handler may return nothing (async or not) or the body
-  ) => void | NotificationResponse | PromiseLike<void | NotificationResponse>;
+  readonly onNotification: (notification: Notification, context: WebhookContext) => Acknowledgement;
+  /**
+   * Processes a notification of a type Enfuce added after this SDK version (`type` is none of
+   * `NotificationType`), as received. Acknowledged like `onNotification`. Without it such a
+   * notification is not acknowledged (500) and reported to `onError`, so that Enfuce delivers it
+   * again once you handle it, instead of it being lost.
+   */
+  readonly onUnknownNotification?: (notification: UnknownNotification, context: WebhookContext) => Acknowledgement;
   /**
    * Milliseconds `onNotification` may take. Default: the share `DEFAULT_DEADLINE_SHARE` of the limit the
    * docs set for this webhook (`webhookSpec.operations.receiveNotification.timeoutMs`); the rest is
@@ -34,16 +42,33 @@ export interface NotificationHandlerOptions extends WebhookHandlerOptions {
   readonly deduplication?: DeduplicationStore | false;
 }
 
+const unhandled = (notification: UnknownNotification): never => {
+  throw new Error(
+    `notification type ${JSON.stringify(String(notification.type).slice(0, 40))} is not known to this SDK version and no onUnknownNotification is given; not acknowledged, so Enfuce delivers it again`,
+  );
+};
+
 /** A receiver for `POST /v1/notification` with deduplication by notification id. */
 export function createNotificationHandler(options: NotificationHandlerOptions): WebhookHandler {
+  const meta = webhookSpec.operations.receiveNotification;
+  for (const name of ["onNotification", "onUnknownNotification"] as const) {
+    const handle = options[name];
+    if (typeof handle !== "function" && (name === "onNotification" || handle !== undefined)) {
+      throw new ConfigurationError(`${name} must be a function`);
+    }
+  }
   const store =
     options.deduplication === false ? undefined : (options.deduplication ?? createMemoryDeduplicationStore());
+  const onUnknown = options.onUnknownNotification ?? unhandled;
   return createWebhookHandler(options, [
-    acknowledgementRoute(webhookSpec.operations.receiveNotification, {
-      handle: options.onNotification,
+    acknowledgementRoute(meta, {
+      handle: (notification: Notification | UnknownNotification, context: WebhookContext) =>
+        isUnknownVariant(meta, notification)
+          ? onUnknown(notification as UnknownNotification, context)
+          : options.onNotification(notification as Notification, context),
       deadlineMs: options.deadlineMs,
       store,
-      acknowledgement: (notification: Notification) => ({ id: notification.id }),
+      acknowledgement: (notification) => ({ id: notification.id }),
     }),
   ]);
 }

@@ -5,6 +5,7 @@ import {
   type PurchaseDetailsIdsResponse,
   type PurchaseDetailsList,
   type PurchaseDetailsUnit,
+  type PurchaseDetailsUnitParam,
   type ResourceResponse,
 } from "../src";
 
@@ -19,8 +20,9 @@ describe("purchase-details client types", () => {
     const { data } = await client.GET("/v1/{id}", { params: { path: { id: "1" } } });
     expectTypeOf(data).toEqualTypeOf<PurchaseDetails | undefined>();
     expectTypeOf<PurchaseDetails["quantity"]>().toEqualTypeOf<number | undefined>();
-    expectTypeOf<PurchaseDetails["type"]>().toEqualTypeOf<"FUEL" | "OTHER" | undefined>();
-    expectTypeOf<PurchaseDetailsUnit>().toEqualTypeOf<"KG" | "KWH" | "LITRE" | "GALLON">();
+    expectTypeOf<PurchaseDetails["type"]>().toEqualTypeOf<"FUEL" | "OTHER" | (string & {}) | undefined>();
+    expectTypeOf<PurchaseDetailsUnit>().toEqualTypeOf<"KG" | "KWH" | "LITRE" | "GALLON" | (string & {})>();
+    expectTypeOf<PurchaseDetailsUnitParam>().toEqualTypeOf<"KG" | "KWH" | "LITRE" | "GALLON">();
     const list = await client.GET("/v1/", { params: { query: { filter: "externalId eq 1234" } }, throwOnError: true });
     expectTypeOf(list).toEqualTypeOf<PurchaseDetailsList>();
   });

@@ -25,7 +25,7 @@ describe("repricing client types", () => {
     expectTypeOf(active.data?.[0]?.value).toEqualTypeOf<number | undefined>();
     expectTypeOf(active.data?.[0]?.type).toEqualTypeOf<AgreementPeriodType | undefined>();
     expectTypeOf<AgreementPeriod["validTo"]>().toEqualTypeOf<string | null | undefined>();
-    expectTypeOf<AgreementPeriodType>().toEqualTypeOf<"PER_EACH" | "ABSOLUTE" | "PERCENT">();
+    expectTypeOf<AgreementPeriodType>().toEqualTypeOf<"PER_EACH" | "ABSOLUTE" | "PERCENT" | (string & {})>();
   });
 
   it("leaves the undocumented agreement answers untyped", async () => {

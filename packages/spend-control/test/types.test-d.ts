@@ -137,7 +137,7 @@ describe("spend-control client types", () => {
       },
     });
     expectTypeOf(data?.decision).toEqualTypeOf<SpendControlDecision | undefined>();
-    expectTypeOf<SpendControlDecision>().toEqualTypeOf<"DECLINE" | "APPROVE_PARTIAL" | "APPROVE">();
+    expectTypeOf<SpendControlDecision>().toEqualTypeOf<"DECLINE" | "APPROVE_PARTIAL" | "APPROVE" | (string & {})>();
   });
 
   it("does not demand auditUser, which the client sends", async () => {

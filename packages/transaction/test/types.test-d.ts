@@ -20,7 +20,9 @@ describe("transaction client types", () => {
     const { data } = await client.GET("/v3/{id}", { params: { path: { id: "1001" } } });
     expectTypeOf(data).toEqualTypeOf<Transaction | undefined>();
     expectTypeOf<Transaction["postingStatus"]>().toEqualTypeOf<PostingStatus | undefined>();
-    expectTypeOf<PostingStatus>().toEqualTypeOf<"POSTED" | "POSTED_DISPUTE" | "CLOSED" | "PENDING" | "REJECTED">();
+    expectTypeOf<PostingStatus>().toEqualTypeOf<
+      "POSTED" | "POSTED_DISPUTE" | "CLOSED" | "PENDING" | "REJECTED" | (string & {})
+    >();
     expectTypeOf<NonNullable<Transaction["transactionAmount"]>["amount"]>().toEqualTypeOf<number | undefined>();
     const list = await client.GET("/v3/account/{accountId}", {
       params: {

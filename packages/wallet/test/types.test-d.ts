@@ -34,7 +34,9 @@ describe("wallet client types", () => {
     const { data } = await client.GET("/v1/card/{cardId}/tokens", { params: { path: { cardId: "123456789" } } });
     expectTypeOf(data).toEqualTypeOf<Token[] | undefined>();
     expectTypeOf<Token["status"]>().toEqualTypeOf<TokenStatus | undefined>();
-    expectTypeOf<TokenStatus>().toEqualTypeOf<"ACTIVE" | "DEACTIVATED" | "INACTIVE" | "SUSPENDED" | "SOFTDELETED">();
+    expectTypeOf<TokenStatus>().toEqualTypeOf<
+      "ACTIVE" | "DEACTIVATED" | "INACTIVE" | "SUSPENDED" | "SOFTDELETED" | (string & {})
+    >();
   });
 
   it("does not demand auditUser, which the client sends", async () => {

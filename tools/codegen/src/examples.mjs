@@ -3,7 +3,7 @@
 // against the schema they annotate. Every problem names its JSON pointer in the spec.
 import { createAjv, isKnownFormat } from "./ajv.mjs";
 import { escapePointer, resolveRef } from "./refs.mjs";
-import { subschemasUnder } from "./subschemas.mjs";
+import { forEachSchema } from "./subschemas.mjs";
 
 const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -28,7 +28,6 @@ export function checkExamples(doc) {
   };
 
   const visitSchema = (schema, pointer) => {
-    if (!isObject(schema)) return;
     if (typeof schema.format === "string" && !isKnownFormat(ajv, schema.format)) {
       problems.push(`${pointer}/format unknown format "${schema.format}"`);
     }
@@ -36,15 +35,11 @@ export function checkExamples(doc) {
     if (Array.isArray(schema.examples)) {
       for (const [index, value] of schema.examples.entries()) validate(pointer, value, `${pointer}/examples/${index}`);
     }
-    for (const [key, value] of Object.entries(schema)) {
-      for (const [suffix, sub] of subschemasUnder(key, value)) visitSchema(sub, `${pointer}${suffix}`);
-    }
   };
 
   // A media type or parameter: `schema` beside `example` or an `examples` map of Example objects.
   const visitHolder = (holder, pointer) => {
     const schemaPointer = `${pointer}/schema`;
-    visitSchema(holder.schema, schemaPointer);
     if ("example" in holder) validate(schemaPointer, holder.example, `${pointer}/example`);
     if (isObject(holder.examples)) {
       for (const [name, example] of Object.entries(holder.examples)) {
@@ -55,26 +50,6 @@ export function checkExamples(doc) {
     }
   };
 
-  const walk = (node, pointer) => {
-    if (Array.isArray(node)) {
-      for (const [index, item] of node.entries()) walk(item, `${pointer}/${index}`);
-      return;
-    }
-    if (!isObject(node)) return;
-    if (isObject(node.schema)) {
-      visitHolder(node, pointer);
-      return;
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "schemas" && pointer === "/components") {
-        for (const [name, schema] of Object.entries(value))
-          visitSchema(schema, `${pointer}/schemas/${escapePointer(name)}`);
-      } else {
-        walk(value, `${pointer}/${escapePointer(key)}`);
-      }
-    }
-  };
-
-  walk(doc, "");
+  forEachSchema(doc, visitSchema, visitHolder);
   return problems;
 }

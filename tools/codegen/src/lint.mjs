@@ -1,11 +1,12 @@
 // `enfuce-codegen lint`: Redocly's linter with the repo ruleset (redocly.yaml), then full JSON Schema
-// validation of every example. Returns the problems; the CLI decides how to report them.
+// validation of every example and a check of the `x-enfuce-inferred` markers. Returns the problems; the CLI decides how to report them.
 import { relative } from "node:path";
 import { repoRoot } from "@enfuce-sdk/workspace";
 import { lint } from "@redocly/openapi-core";
 import { checkExamples } from "./examples.mjs";
 import { loadLintConfig, loadSpec } from "./load-spec.mjs";
 import { describeProblem, SpecError } from "./spec-problems.mjs";
+import { inferredMarkerProblems } from "./tolerance.mjs";
 
 /** @returns {Promise<{errors: string[], warnings: string[]}>} */
 export async function lintSpec(file) {
@@ -17,7 +18,8 @@ export async function lintSpec(file) {
   try {
     const doc = await loadSpec(file);
     const name = relative(repoRoot, file);
-    return { errors: checkExamples(doc).map((message) => `${name}#${message}`), warnings };
+    const problems = [...checkExamples(doc), ...inferredMarkerProblems(doc)];
+    return { errors: problems.map((message) => `${name}#${message}`), warnings };
   } catch (error) {
     if (error instanceof SpecError) return { errors: error.problems, warnings };
     throw error;

@@ -59,3 +59,41 @@ export function mapSubschemasUnder(keyword, value, fn) {
       return value;
   }
 }
+
+/**
+ * Calls `visit(schema, pointer, negated)` on every schema of a bundled spec (components, and the
+ * `schema` of every parameter, header and media type), descending through the keywords above;
+ * `negated` is true under a `not`. `visitHolder(holder, pointer)` sees each object holding a `schema`
+ * (a parameter, header or media type) before its schema. Pointers are JSON pointers without `#`.
+ */
+export function forEachSchema(doc, visit, visitHolder = () => {}) {
+  const walkSchema = (schema, pointer, negated) => {
+    if (!isObject(schema)) return;
+    visit(schema, pointer, negated);
+    for (const [key, value] of Object.entries(schema)) {
+      for (const [suffix, sub] of subschemasUnder(key, value))
+        walkSchema(sub, `${pointer}${suffix}`, negated || key === "not");
+    }
+  };
+  const walk = (node, pointer) => {
+    if (Array.isArray(node)) {
+      for (const [index, item] of node.entries()) walk(item, `${pointer}/${index}`);
+      return;
+    }
+    if (!isObject(node)) return;
+    if (isObject(node.schema)) {
+      visitHolder(node, pointer);
+      walkSchema(node.schema, `${pointer}/schema`, false);
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "schemas" && pointer === "/components" && isObject(value)) {
+        for (const [name, schema] of Object.entries(value))
+          walkSchema(schema, `${pointer}/schemas/${escapePointer(name)}`, false);
+      } else if (key !== "example" && key !== "examples") {
+        walk(value, `${pointer}/${escapePointer(key)}`);
+      }
+    }
+  };
+  walk(doc, "");
+}

@@ -3,6 +3,7 @@
 // deduplication id and the documented examples. Nothing at run time reads YAML.
 import { resolveRef as resolve } from "./refs.mjs";
 import { SpecError } from "./spec-problems.mjs";
+import { unknownVariantOf } from "./tolerance.mjs";
 import { eachOperation, parametersOf } from "./walk.mjs";
 
 const JSON_MEDIA = "application/json";
@@ -65,6 +66,7 @@ export function webhookOperations(doc) {
           .map((p) => [p.name.toLowerCase(), String(exampleOfParameter(doc, p))]),
       ),
       successStatus: success.status,
+      unknownVariant: requestMedia?.schema ? unknownVariantOf(doc, requestMedia.schema) : null,
       requestSchema: requestMedia?.schema ?? null,
       responseSchema: success.media?.schema ?? null,
       requestExamples: examplesOf(doc, requestMedia),

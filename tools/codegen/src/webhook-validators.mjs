@@ -1,13 +1,9 @@
 // Which validators a webhook receiver needs: the request, each alternative of a top-level union
 // (so a refusal can name the closest one), and the answer. validator-module.mjs compiles them.
-import { resolveRef as resolve } from "./refs.mjs";
-
-/** Alternatives of a top-level union: a receiver reports the problems of the closest one only. */
-function unionBranches(doc, schema) {
-  const target = resolve(doc, schema);
-  const branches = target?.oneOf ?? target?.anyOf;
-  return Array.isArray(branches) ? branches : [];
-}
+// Requests, which Enfuce sends, are checked in their received form (tolerance.mjs: open enums and
+// inferred constraints left out); answers, which the user writes, against the full schema.
+import { receivedComponents, unionBranches } from "./tolerance.mjs";
+import { webhookOperations } from "./webhook-operations.mjs";
 
 /** Export names, in a fixed order, of the validators `webhookValidatorRoots` gives one operation. */
 export function validatorNames(doc, operation) {
@@ -21,17 +17,25 @@ export function validatorNames(doc, operation) {
   };
 }
 
-/** @returns {Record<string, object>} validator name -> schema, for every webhook operation */
+/**
+ * @returns {{doc: object, roots: Record<string, object>}} the spec to compile against (its components
+ *   and their received forms) and validator name -> schema, for every webhook operation
+ */
 export function webhookValidatorRoots(doc, operations) {
+  const { doc: checked, received } = receivedComponents(doc);
+  const receivedOperations = new Map(
+    webhookOperations(received).map((operation) => [operation.operationId, operation]),
+  );
   const roots = {};
   for (const operation of operations) {
     const names = validatorNames(doc, operation);
-    if (names.request) roots[names.request] = operation.requestSchema;
-    const branches = unionBranches(doc, operation.requestSchema);
+    const { requestSchema } = receivedOperations.get(operation.operationId);
+    if (names.request) roots[names.request] = requestSchema;
+    const branches = unionBranches(checked, requestSchema);
     names.branches.forEach((name, index) => {
       roots[name] = branches[index];
     });
     if (names.response) roots[names.response] = operation.responseSchema;
   }
-  return roots;
+  return { doc: checked, roots };
 }

@@ -13,7 +13,8 @@ const WEBHOOK_DOMAINS = ["authorisation-control", "authorisation-forwarding", "i
 
 /** The generated module loaded on its own, as a receiver loads it: no require, no import, no ajv. */
 async function validatorsOf(doc, operations) {
-  const { js } = await compileValidatorModule(doc, webhookValidatorRoots(doc, operations));
+  const { doc: checked, roots } = webhookValidatorRoots(doc, operations);
+  const { js } = await compileValidatorModule(checked, roots);
   expect(js).not.toMatch(/\brequire\(|\bimport\b/);
   return import(`data:text/javascript,${encodeURIComponent(js)}`);
 }
@@ -67,10 +68,40 @@ describe("webhook validators", () => {
     expect(validate.errors).toMatchObject([{ instancePath: "/metadata/systemTimeStamp", keyword: "format" }]);
   });
 
-  it("give one validator per alternative of a top-level union", async () => {
+  it("give one validator per alternative of a top-level union, nested unions flattened", async () => {
     const doc = await loadSpec(specPath("notification"));
     const [operation] = webhookOperations(doc);
-    expect(validatorNames(doc, operation).branches).toHaveLength(4);
+    // four documented notification shapes and the unknown variant
+    expect(validatorNames(doc, operation).branches).toHaveLength(5);
+    expect(operation.unknownVariant).toEqual({
+      property: "type",
+      knownValues: expect.arrayContaining(["ACCOUNT", "CARD", "FRAUD_CASE"]),
+    });
+  });
+
+  it("check requests in their received form and answers in full", async () => {
+    const doc = await loadSpec(specPath("authorisation-control"));
+    const operations = webhookOperations(doc);
+    const { authPostRequest, warmUpPostRequest } = await validatorsOf(doc, operations);
+    const base = { metadata: {}, customer: {}, account: {}, card: {}, transactionData: {}, merchantData: {} };
+    const amount = { amount: 1, currency: "978" };
+    // open enum values, an inferred pattern (currency) and an inferred pattern (timestamp)
+    const tomorrow = { transactionType: "NEW", transactionAmount: amount, transactionDateTime: "yesterday" };
+    expect(authPostRequest({ ...base, transactionData: tomorrow })).toBe(true);
+    expect(warmUpPostRequest({ type: "WARM_UP_V2", timestamp: "now" })).toBe(true);
+    // JSON types and required members still count
+    expect(authPostRequest({ ...base, transactionData: { transactionType: 1 } })).toBe(false);
+    expect(authPostRequest({ ...base, transactionData: { transactionAmount: { currency: 978 } } })).toBe(false);
+    expect(authPostRequest({ ...base, card: undefined })).toBe(false);
+  });
+
+  it("keep the values that tell union branches apart closed on receipt", async () => {
+    const doc = await loadSpec(specPath("notification"));
+    const { receiveNotificationRequest: validate } = await validatorsOf(doc, webhookOperations(doc));
+    expect(validate({ id: "1", type: "DISPUTE" })).toBe(true);
+    // a known type must have its documented shape; it cannot pass as an unknown one
+    expect(validate({ id: "1", type: "ACCOUNT" })).toBe(false);
+    expect(validate({ id: "1", type: "ACCOUNT", accountId: "2", customerNumber: "3", subType: "NEW" })).toBe(true);
   });
 
   it("read the facts a receiver needs from the spec", async () => {

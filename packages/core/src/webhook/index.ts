@@ -20,3 +20,4 @@ export type {
   WebhookHandlerOptions,
   WebhookMeta,
 } from "./types";
+export { isUnknownVariant } from "./variants";

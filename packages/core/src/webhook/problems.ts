@@ -6,8 +6,9 @@ import type { CompiledValidator, FieldProblem, ValidatorIssue } from "./types";
 const MAX_PROBLEMS = 20;
 const MAX_LISTED_VALUES = 12;
 const UNION_KEYWORDS = new Set(["oneOf", "anyOf"]);
-// Errors that mean "this is a different alternative", not "this alternative is broken".
-const MISMATCH_KEYWORDS = new Set(["enum", "const"]);
+// Errors that mean "this is a different alternative", not "this alternative is broken": a
+// discriminant with another value, or one the alternative excludes (an unknown variant's `not`).
+const MISMATCH_KEYWORDS = new Set(["enum", "const", "not"]);
 
 const escapePointer = (key: string) => key.replaceAll("~", "~0").replaceAll("/", "~1");
 

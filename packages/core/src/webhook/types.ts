@@ -2,6 +2,7 @@
 // and the shapes a user's code sees.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Credentials } from "../auth";
+import type { Received } from "../read-write";
 import type { TracerProvider } from "../tracing/provider";
 import type { WebhookError } from "./failure";
 
@@ -48,13 +49,21 @@ export interface WebhookMeta {
   readonly requestBranches: readonly CompiledValidator[];
   /** Null where the success answer has no body. */
   readonly validateResponse: CompiledValidator | null;
+  /**
+   * Where the payload is a union whose kinds Enfuce may extend: the member naming the kind and the
+   * kinds this SDK version knows. A payload of another kind is valid but goes to its own callback.
+   */
+  readonly unknownVariant: { readonly property: string; readonly knownValues: readonly string[] } | null;
 }
 
-/** The JSON request body type of an openapi-typescript operation. */
+/**
+ * The JSON request body of a webhook operation, as Enfuce sends it: enums take values this SDK
+ * version does not list.
+ */
 export type JsonRequestBody<Operation> = Operation extends {
   requestBody?: { content: { "application/json": infer Body } };
 }
-  ? Body
+  ? Received<Body>
   : never;
 
 /** What your code receives beside the payload. */
