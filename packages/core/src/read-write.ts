@@ -25,6 +25,9 @@ export type Received<T> =
             ? { [K in keyof T as NonNullable<T[K]> extends $Write<unknown> ? never : K]: Received<T[K]> }
             : T;
 
+/** The members of `T` that are read-only (`$Read`), which a body must leave out. */
+type ReadOnlyKeys<T> = keyof { [K in keyof T as NonNullable<T[K]> extends $Read<unknown> ? K : never]: unknown };
+
 /** A generated schema type as you send it: documented enum values only, no read-only members. */
 export type Sent<T> =
   T extends $Read<unknown>
@@ -36,7 +39,9 @@ export type Sent<T> =
         : T extends readonly (infer E)[]
           ? Sent<E>[]
           : T extends object
-            ? { [K in keyof T as NonNullable<T[K]> extends $Read<unknown> ? never : K]: Sent<T[K]> } & {
-                [K in keyof T as NonNullable<T[K]> extends $Read<unknown> ? K : never]?: never;
-              }
+            ? [ReadOnlyKeys<T>] extends [never]
+              ? { [K in keyof T]: Sent<T[K]> }
+              : { [K in keyof T as K extends ReadOnlyKeys<T> ? never : K]: Sent<T[K]> } & {
+                  [K in ReadOnlyKeys<T>]?: never;
+                }
             : T;

@@ -48,19 +48,24 @@ function valuesIn(schemas) {
   return restricting.reduce((allowed, list) => allowed.filter((value) => list.includes(value)));
 }
 
-/** The enums that tell the branches of `union` apart: a member with disjoint values in every branch. */
+/**
+ * The enums that tell the branches of `union` apart: a member with disjoint values in every branch,
+ * apart from an unknown variant (whose member is `not` the known values).
+ */
 function discriminantEnums(doc, union) {
   const branches = union.map((branch) => membersOf(doc, branch));
-  if (branches.length < 2) return [];
+  const excludes = (schemas) => schemas.some((schema) => Array.isArray(resolveRef(doc, schema?.not)?.enum));
   const tellsApart = (name) => {
-    const values = branches.map((members) => (members.has(name) ? valuesIn(members.get(name)) : null));
-    if (values.some((list) => list === null)) return false;
+    const known = branches.filter((members) => !(members.has(name) && excludes(members.get(name))));
+    const values = known.map((members) => (members.has(name) ? valuesIn(members.get(name)) : null));
+    if (values.length < 2 || values.some((list) => list === null)) return false;
     const seen = new Set();
     return values.every((list) => list.every((value) => !seen.has(value) && seen.add(value)));
   };
-  return [...branches[0].keys()]
+  const names = new Set(branches.flatMap((members) => [...members.keys()]));
+  return [...names]
     .filter(tellsApart)
-    .flatMap((name) => branches.flatMap((members) => members.get(name).filter((s) => Array.isArray(s?.enum))));
+    .flatMap((name) => branches.flatMap((members) => (members.get(name) ?? []).filter((s) => Array.isArray(s?.enum))));
 }
 
 /** @returns {Set<object>} the enum schemas of `doc` (its own objects) that take values they do not list */

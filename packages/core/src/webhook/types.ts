@@ -53,7 +53,7 @@ export interface WebhookMeta {
    * Where the payload is a union whose kinds Enfuce may extend: the member naming the kind and the
    * kinds this SDK version knows. A payload of another kind is valid but goes to its own callback.
    */
-  readonly unknownVariant: { readonly property: string; readonly knownValues: readonly string[] } | null;
+  readonly unknownVariant?: { readonly property: string; readonly knownValues: readonly string[] } | null;
 }
 
 /**
