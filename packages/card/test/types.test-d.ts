@@ -21,35 +21,25 @@ const client = createCardClient({
 });
 
 const onAccount = { customerId: "10", accountId: "20" };
+type DocumentedStatus =
+  | "CARD_OK"
+  | "CARD_BLOCKED"
+  | "SUSPECTED_FRAUD"
+  | "CARD_CLOSED_DUE_TO_FRAUD"
+  | "CARD_NO_RENEWAL"
+  | "CARD_LOST"
+  | "CARD_STOLEN"
+  | "CARD_CLOSED"
+  | "CARD_EXPIRED";
 const holder = { embossing: { firstName: "Maija", lastName: "Meikäläinen" } };
 
 describe("card client types", () => {
   it("types responses from the spec", async () => {
     const { data } = await client.GET("/v4/{id}", { params: { path: { id: "30" } } });
     expectTypeOf(data).toEqualTypeOf<Card | undefined>();
-    expectTypeOf<CardStatus>().toEqualTypeOf<
-      | "CARD_OK"
-      | "CARD_BLOCKED"
-      | "SUSPECTED_FRAUD"
-      | "CARD_CLOSED_DUE_TO_FRAUD"
-      | "CARD_NO_RENEWAL"
-      | "CARD_LOST"
-      | "CARD_STOLEN"
-      | "CARD_CLOSED"
-      | "CARD_EXPIRED"
-      | (string & {})
-    >();
+    expectTypeOf<CardStatus>().toEqualTypeOf<DocumentedStatus | (string & {})>();
     // CARD_EXPIRED is read only: Enfuce sets it; what you send takes the documented values only
-    expectTypeOf<SettableCardStatus>().toEqualTypeOf<
-      | "CARD_OK"
-      | "CARD_BLOCKED"
-      | "SUSPECTED_FRAUD"
-      | "CARD_CLOSED_DUE_TO_FRAUD"
-      | "CARD_NO_RENEWAL"
-      | "CARD_LOST"
-      | "CARD_STOLEN"
-      | "CARD_CLOSED"
-    >();
+    expectTypeOf<SettableCardStatus>().toEqualTypeOf<Exclude<DocumentedStatus, "CARD_EXPIRED">>();
   });
 
   it("reads enums openly and writes them closed", async () => {

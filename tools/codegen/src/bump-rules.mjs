@@ -1,28 +1,14 @@
 // The semantic-version rules for one change between two specs, judged by what it does to the code
 // of someone using the generated package: a change that can stop their code compiling is major,
 // one that only adds is minor, one that only touches documentation is patch.
+import { CONSTRAINT_KEYWORDS } from "./subschemas.mjs";
+
 export const LEVELS = ["none", "patch", "minor", "major"];
 export const higher = (a, b) => (LEVELS.indexOf(a) >= LEVELS.indexOf(b) ? a : b);
 
 const DOC_KEYWORDS = new Set(["description", "summary", "title", "example", "examples", "externalDocs", "$comment"]);
 // Extensions that only explain the spec; every other x- key may feed the generated code.
 const DOC_EXTENSIONS = new Set(["x-enfuce-decision", "x-enfuce-gaps", "x-enfuce-reference", "x-enfuce-example-source"]);
-// Validation rules that openapi-typescript does not turn into types.
-const CONSTRAINTS = new Set([
-  "minLength",
-  "maxLength",
-  "pattern",
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  "multipleOf",
-  "minItems",
-  "maxItems",
-  "uniqueItems",
-  "minProperties",
-  "maxProperties",
-]);
 const TYPE_KEYWORDS = new Set(["type", "const", "$ref", "items", "additionalProperties", "schema", "not"]);
 const COMPOSITIONS = new Set(["oneOf", "anyOf", "allOf", "prefixItems"]);
 
@@ -104,7 +90,9 @@ function schemaChange(side, diff, segments) {
   if (keywords.some(isDocKey) || (typeof last === "string" && isDocKey(last))) {
     return { level: "patch", text: `Documentation${fieldText(field)}` };
   }
-  if (CONSTRAINTS.has(keyword)) return { level: "patch", text: `Validation rule \`${keyword}\`${fieldText(field)}` };
+  // Validation rules, which openapi-typescript does not turn into types.
+  if (CONSTRAINT_KEYWORDS.has(keyword))
+    return { level: "patch", text: `Validation rule \`${keyword}\`${fieldText(field)}` };
   if (TYPE_KEYWORDS.has(keyword) && removedOrReplaced)
     return { level: "major", text: `Changed the type${fieldText(field)}` };
   if (keyword === "deprecated" && after === true) return { level: "minor", text: `Deprecated${fieldText(field)}` };

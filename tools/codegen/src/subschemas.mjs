@@ -5,6 +5,23 @@ import { escapePointer } from "./refs.mjs";
 
 const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** The keywords that restrict a value beyond its JSON type (`format` aside), which no type expresses. */
+export const CONSTRAINT_KEYWORDS = new Set([
+  "minLength",
+  "maxLength",
+  "pattern",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "minProperties",
+  "maxProperties",
+]);
+
 /** keyword -> how its value holds subschemas: a map of them, a list of them, or one. */
 export const SUBSCHEMA_KEYWORDS = new Map([
   ["properties", "map"],

@@ -8,25 +8,11 @@
 // - a union branch whose discriminant is `not` the known values is the shape of the payloads of a
 //   kind the docs do not list yet (the union's unknown variant).
 import { resolveRef } from "./refs.mjs";
-import { forEachSchema, subschemasUnder } from "./subschemas.mjs";
+import { CONSTRAINT_KEYWORDS, forEachSchema, subschemasUnder } from "./subschemas.mjs";
 
 const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 // Keywords that may be marked inferred: they restrict a value beyond its JSON type.
-export const INFERABLE_KEYWORDS = new Set([
-  "pattern",
-  "format",
-  "minLength",
-  "maxLength",
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  "multipleOf",
-  "minItems",
-  "maxItems",
-  "minProperties",
-  "maxProperties",
-]);
+export const INFERABLE_KEYWORDS = new Set([...CONSTRAINT_KEYWORDS, "format"]);
 
 /** The member schemas of an object schema, by name, following `$ref` and `allOf`. */
 function membersOf(doc, schema, members = new Map(), seen = new Set()) {
