@@ -1,20 +1,15 @@
-import createOpenApiFetch from "openapi-fetch";
 import type { CallInit } from "./call/plan";
-import { serializePath, serializeQuery } from "./encoding";
 import { ConfigurationError, errorForStatus } from "./errors";
 import { createFilterBuilder } from "./filter";
 import { type ClientOptions, resolveConfig } from "./options";
+import { createOutbound } from "./outbound";
 import { createPageIterator, type FetchedPage } from "./paginate";
 import { checkRequestTarget, METHODS } from "./request";
 import { type SendContext, send } from "./send";
 import type { DomainSpec } from "./spec";
 import { createClientTracing } from "./tracing/client-spans";
-import { defaultConnections } from "./transport/connections";
-import { createFetchTransport } from "./transport/fetch";
 import type { CallResult, EnfuceClient } from "./types";
 import type { PackageInfo } from "./user-agent";
-
-const keepAliveFetch = createFetchTransport(defaultConnections);
 
 /**
  * The factory behind every `create<Domain>Client`: one transport policy for every domain.
@@ -26,25 +21,18 @@ export function createEnfuceClient<
   Options extends ClientOptions = ClientOptions,
 >(options: Options, spec: Spec, packageInfo?: PackageInfo): EnfuceClient<Paths, Spec, Options> {
   const config = resolveConfig(options, spec, packageInfo);
-  const inner = createOpenApiFetch({
-    baseUrl: config.baseUrl,
-    fetch: config.fetch ?? keepAliveFetch,
-    headers: { Authorization: config.authorization, "User-Agent": config.userAgent },
-    querySerializer: serializeQuery,
-    pathSerializer: serializePath,
-  });
-  if (options.middleware) inner.use(...options.middleware);
+  const { outbound, use, eject } = createOutbound(config);
+  if (options.middleware) use(...options.middleware);
   const tracing = createClientTracing(config.tracerProvider, config.log, config.baseUrl, spec.domain);
   // Starts loading @opentelemetry/api (if installed) now, so that the first call rarely waits for it.
   tracing.current();
-  const connections = config.fetch ? undefined : defaultConnections;
-  const ctx: SendContext = { config, spec, inner, connections, tracing };
+  const ctx: SendContext = { config, spec, outbound, tracing };
 
   // biome-ignore lint/suspicious/noExplicitAny: the typed surface is EnfuceClient; each method forwards to send()
   const client: Record<string, any> = {
     baseUrl: config.baseUrl,
-    use: inner.use,
-    eject: inner.eject,
+    use,
+    eject,
     paginate(path: string, init: Record<string, unknown> = {}) {
       const meta = spec.operations[`GET ${path}`];
       const call = { method: "GET", path, operationId: meta?.operationId };

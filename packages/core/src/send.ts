@@ -2,6 +2,7 @@
 // function in ./call (what it decides is unit-tested there) or in ./retry (the retry policy):
 //
 //   planCall          options over the client's, idempotency key, audit user, safe to repeat?
+//   routeCall         straight to the connections, or through openapi-fetch and a Request
 //   attemptOnce       one request under its own timeout; failures classified
 //   shouldRetry...    the policy: status or failure, retries left
 //   log...            one line per answer, retry and failed connection
@@ -9,26 +10,24 @@
 //   resultOf          data, a truthy error, or the typed error with throwOnError
 //
 // With OpenTelemetry, the call and each attempt are spans (../tracing/client-spans.ts).
-import type { Client } from "openapi-fetch";
-import { type Answer, attemptOnce } from "./call/attempt";
+import type { Answer } from "./call/answer";
+import { type AttemptRoute, attemptOnce } from "./call/attempt";
 import { logAnswer, logConnectionFailure, logStatusRetry } from "./call/log";
 import { type CallInit, type CallPlan, planCall } from "./call/plan";
 import { requestIdOf, resultOf } from "./call/result";
+import { routeCall } from "./call/route";
 import { waitBeforeRetry } from "./call/wait";
 import { ConnectionError } from "./errors";
 import type { ResolvedConfig } from "./options";
+import type { Outbound } from "./outbound";
 import { hasRetriesLeft, shouldRetryFailure, shouldRetryStatus } from "./retry";
 import type { DomainSpec } from "./spec";
 import { type CallSpan, type ClientTracing, startCallSpan } from "./tracing/client-spans";
-import type { Connections } from "./transport/connections";
 
 export interface SendContext {
   readonly config: ResolvedConfig;
   readonly spec: DomainSpec;
-  // biome-ignore lint/suspicious/noExplicitAny: the typed surface lives in types.ts; this is the untyped engine under it
-  readonly inner: Client<any>;
-  /** The default transport's connections; undefined when the caller gave their own `fetch`. */
-  readonly connections: Connections | undefined;
+  readonly outbound: Outbound;
   readonly tracing: ClientTracing;
 }
 
@@ -37,22 +36,26 @@ const NO_INIT: CallInit = {};
 export async function send(ctx: SendContext, method: string, path: string, init: CallInit = NO_INIT): Promise<unknown> {
   const { config } = ctx;
   const plan = planCall(config, ctx.spec.operations[`${method} ${path}`], method, path, init);
-  // Loading the transport (first request of the process) is not part of any attempt's timeout.
-  if (ctx.connections && !ctx.connections.ready) await ctx.connections.load();
+  const route = await routeCall(ctx.outbound, plan);
   let span = startCallSpan(ctx.tracing, plan);
   if (span instanceof Promise) span = await span;
-  return span ? span.run(() => attempts(ctx, plan, span)) : attempts(ctx, plan, undefined);
+  return span ? span.run(() => attempts(ctx, plan, route, span)) : attempts(ctx, plan, route, undefined);
 }
 
-async function attempts(ctx: SendContext, plan: CallPlan, span: CallSpan | undefined): Promise<unknown> {
+async function attempts(
+  ctx: SendContext,
+  plan: CallPlan,
+  route: AttemptRoute,
+  span: CallSpan | undefined,
+): Promise<unknown> {
   const { config } = ctx;
   for (let attempt = 1; ; attempt++) {
     const started = performance.now();
     let answer: Answer;
     try {
       answer = await (span
-        ? span.attempt(attempt, () => attemptOnce(ctx.inner, plan, attempt))
-        : attemptOnce(ctx.inner, plan, attempt));
+        ? span.attempt(attempt, () => attemptOnce(route, plan, attempt))
+        : attemptOnce(route, plan, attempt));
     } catch (failure) {
       if (!(failure instanceof ConnectionError)) throw failure;
       const retrying =
@@ -62,12 +65,12 @@ async function attempts(ctx: SendContext, plan: CallPlan, span: CallSpan | undef
       await waitBeforeRetry(plan, attempt, null, config.retryBackoff);
       continue;
     }
-    const { status, headers } = answer.response;
-    const requestId = requestIdOf(answer.response);
+    const { status } = answer;
+    const requestId = requestIdOf(answer);
     logAnswer(config.log, plan, attempt, status, started, requestId);
     if (shouldRetryStatus(status, plan.safeToRepeat) && hasRetriesLeft(attempt, plan.maxRetries)) {
       logStatusRetry(config.log, plan, attempt, status);
-      await waitBeforeRetry(plan, attempt, headers.get("retry-after"), config.retryBackoff);
+      await waitBeforeRetry(plan, attempt, answer.header("retry-after"), config.retryBackoff);
       continue;
     }
     return resultOf(plan, answer, attempt, requestId, config.redact);

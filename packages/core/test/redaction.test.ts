@@ -3,14 +3,14 @@
 // every other test file, over everything that file's clients printed or threw.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { type ClientOptions, ConfigurationError } from "../src/index";
-import { type FaultServer, type Reply, refusingUrl, reply, startFaultServer } from "./support/fault-server";
-import { captureError, connect } from "./support/harness";
+import { type FaultServer, type Reply, refusingUrl, reply } from "./support/fault-server";
+import { captureError, connect, startWarmServer } from "./support/harness";
 import { credentials, findLeaks, recordedOutputs, secrets } from "./support/leak-watch";
 import { createTestClient } from "./support/test-api";
 
 let server: FaultServer;
 beforeAll(async () => {
-  server = await startFaultServer();
+  server = await startWarmServer();
 });
 afterEach(() => server.clear());
 afterAll(() => server.close());

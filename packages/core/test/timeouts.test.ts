@@ -2,12 +2,12 @@
 // never mistaken for a timeout.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ConfigurationError, ConnectionError, RequestAbortedError, TimeoutError } from "../src/index";
-import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
-import { captureError, connect, recordingLogger } from "./support/harness";
+import { type FaultServer, reply } from "./support/fault-server";
+import { captureError, connect, recordingLogger, startWarmServer } from "./support/harness";
 
 let server: FaultServer;
 beforeAll(async () => {
-  server = await startFaultServer();
+  server = await startWarmServer();
 });
 afterEach(() => server.clear());
 afterAll(() => server.close());

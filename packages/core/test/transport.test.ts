@@ -1,56 +1,79 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
+// Both ways the default transport sends (src/transport/): fetch-shaped for calls that need a
+// Request, and direct for the rest. They keep the same promises: connections kept alive, bodies of
+// any size, credentials dropped on a redirect to another origin, the caller's abort reason, and
+// fetch's TypeError whose `cause` keeps the socket's code (the retry policy reads it).
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { afterEach, describe, expect, it } from "vitest";
-import { createEnfuceClient } from "../src/client";
-import { ConnectionError, RequestAbortedError, TimeoutError } from "../src/errors";
 import { Connections } from "../src/transport/connections";
+import { AttemptTimedOut } from "../src/transport/deadline";
+import { sendDirect } from "../src/transport/direct";
 import { createFetchTransport } from "../src/transport/fetch";
+import { closedUrl, closeServers, json, serve } from "./support/serve";
 
-type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+afterEach(closeServers);
 
-const servers: Server[] = [];
-
-async function serve(handler: Handler): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk) => {
-      body += chunk;
-    });
-    req.on("end", () => handler(req, res, body));
-  });
-  servers.push(server);
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+interface SendInit {
+  readonly method?: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+  readonly signal?: AbortSignal;
+}
+/** The whole answer, however the transport delivers it. */
+interface Received {
+  readonly status: number;
+  readonly header: (name: string) => string | null;
+  readonly setCookies: readonly string[];
+  readonly text: string;
 }
 
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    server.close();
-  }
-});
+const connections = new Connections();
+const fetchTransport = createFetchTransport(connections);
 
-const json = (res: ServerResponse, status: number, value: unknown) => {
-  const text = JSON.stringify(value);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-  res.end(text);
-};
+const transports = [
+  {
+    name: "fetch-shaped",
+    async send(url: string, init: SendInit = {}): Promise<Received> {
+      const response = await fetchTransport(new Request(url, init));
+      const text = await response.text();
+      const { headers } = response;
+      return { status: response.status, header: (name) => headers.get(name), setCookies: headers.getSetCookie(), text };
+    },
+  },
+  {
+    name: "direct",
+    async send(url: string, { method = "GET", headers = {}, body, signal }: SendInit = {}): Promise<Received> {
+      const { following } = await connections.load();
+      const { origin, pathname, search } = new URL(url);
+      const flat = Object.entries(headers).flatMap(([name, value]) => [name.toLowerCase(), value]);
+      const reply = await sendDirect(
+        following,
+        { origin, path: pathname + search, method, headers: flat, body },
+        30_000,
+        signal,
+      );
+      const header = (name: string) => {
+        const value = reply.headers[name];
+        return value === undefined ? null : [value].flat().join(", ");
+      };
+      const cookies = reply.headers["set-cookie"];
+      return {
+        status: reply.status,
+        header,
+        setCookies: cookies === undefined ? [] : [cookies].flat(),
+        text: reply.text,
+      };
+    },
+  },
+];
 
-const spec = {
-  domain: "test",
-  serverUrl: "https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com",
-  operations: {},
-};
-const clientOptions = { credentials: { username: "user", password: "transport-secret" }, auditUser: "tester" };
+/** Calls `action` once undici has the answer's headers, whichever transport asked. */
+function onHeaders(action: () => void): () => void {
+  const listener = () => action();
+  subscribe("undici:request:headers", listener);
+  return () => unsubscribe("undici:request:headers", listener);
+}
 
-describe("keep-alive transport", () => {
-  const transport = createFetchTransport(new Connections());
-
+describe.each(transports)("$name", ({ send }) => {
   it("sends method, headers and body, and returns status, headers and body", async () => {
     const { url } = await serve((req, res, body) => {
       res.setHeader("set-cookie", ["a=1", "b=2"]);
@@ -61,16 +84,14 @@ describe("keep-alive transport", () => {
         body,
       });
     });
-    const response = await transport(
-      new Request(`${url}/things?x=1`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: "ä" }),
-      }),
-    );
-    expect(response.status).toBe(201);
-    expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
-    expect(await response.json()).toEqual({
+    const received = await send(`${url}/things?x=1`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "ä" }),
+    });
+    expect(received.status).toBe(201);
+    expect(received.setCookies).toEqual(["a=1", "b=2"]);
+    expect(JSON.parse(received.text)).toEqual({
       method: "POST",
       length: String(Buffer.byteLength('{"name":"ä"}')),
       type: "application/json",
@@ -80,24 +101,23 @@ describe("keep-alive transport", () => {
 
   it("keeps connections alive between sequential requests", async () => {
     const { url, server } = await serve((_req, res) => json(res, 200, { ok: true }));
-    let connections = 0;
+    let opened = 0;
     server.on("connection", () => {
-      connections++;
+      opened++;
     });
     // undici opens a second socket while the first is still finishing its answer, as Node's fetch does.
-    for (let i = 0; i < 10; i++) await (await transport(new Request(url))).json();
-    expect(connections).toBeLessThanOrEqual(2);
+    for (let i = 0; i < 10; i++) await send(url);
+    expect(opened).toBeLessThanOrEqual(2);
   });
 
-  it("streams a large body of unknown length", async () => {
+  it("reads a large body of unknown length", async () => {
     const chunk = "x".repeat(64 * 1024);
     const { url } = await serve((_req, res) => {
       res.writeHead(200, { "content-type": "text/plain" });
       for (let i = 0; i < 40; i++) res.write(chunk);
       res.end();
     });
-    const response = await transport(new Request(url));
-    expect((await response.text()).length).toBe(40 * chunk.length);
+    expect((await send(url)).text.length).toBe(40 * chunk.length);
   });
 
   it("answers HEAD and 204 with no body", async () => {
@@ -106,10 +126,10 @@ describe("keep-alive transport", () => {
       res.writeHead(204);
       res.end();
     });
-    const head = await transport(new Request(url, { method: "HEAD" }));
-    expect([head.status, head.body]).toEqual([200, null]);
-    const empty = await transport(new Request(url, { method: "DELETE" }));
-    expect([empty.status, empty.body]).toEqual([204, null]);
+    const head = await send(url, { method: "HEAD" });
+    expect([head.status, head.text]).toEqual([200, ""]);
+    const empty = await send(url, { method: "DELETE" });
+    expect([empty.status, empty.text]).toEqual([204, ""]);
   });
 
   it("follows a redirect to another origin without the Authorization header", async () => {
@@ -118,16 +138,8 @@ describe("keep-alive transport", () => {
       res.writeHead(302, { location: `${target.url}/landed` });
       res.end();
     });
-    const response = await transport(new Request(url, { headers: { authorization: "Basic c2VjcmV0" } }));
-    expect(await response.json()).toEqual({ authorization: null });
-  });
-
-  it("refuses a redirect when the request's redirect mode is error", async () => {
-    const { url } = await serve((_req, res) => {
-      res.writeHead(307, { location: "/elsewhere" });
-      res.end();
-    });
-    await expect(transport(new Request(url, { redirect: "error" }))).rejects.toBeInstanceOf(TypeError);
+    const received = await send(url, { headers: { authorization: "Basic c2VjcmV0" } });
+    expect(JSON.parse(received.text)).toEqual({ authorization: null });
   });
 
   it("rejects with the signal's reason when aborted while waiting for the answer", async () => {
@@ -138,30 +150,29 @@ describe("keep-alive transport", () => {
     const { url } = await serve(() => arrived());
     const controller = new AbortController();
     const reason = new Error("caller gave up");
-    const pending = transport(new Request(url, { signal: controller.signal }));
+    const pending = send(url, { signal: controller.signal });
     await requestArrived;
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
   });
 
-  it("fails the body read with the signal's reason when aborted after the headers", async () => {
+  it("rejects with the signal's reason when aborted after the headers, while the body is read", async () => {
     const { url } = await serve((_req, res) => {
       res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
       res.write('{"partial":');
     });
     const controller = new AbortController();
     const reason = new Error("caller gave up");
-    const response = await transport(new Request(url, { signal: controller.signal }));
-    const reading = response.text();
-    controller.abort(reason);
-    await expect(reading).rejects.toBe(reason);
+    const stopListening = onHeaders(() => controller.abort(reason));
+    try {
+      await expect(send(url, { signal: controller.signal })).rejects.toBe(reason);
+    } finally {
+      stopListening();
+    }
   });
 
   it("keeps the socket error's code for a refused connection", async () => {
-    const { url, server } = await serve(() => {});
-    server.close();
-    await once(server, "close");
-    const failure = await transport(new Request(url)).catch((error: unknown) => error);
+    const failure = await send(await closedUrl()).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(TypeError);
     expect((failure as { cause: { code: string } }).cause.code).toBe("ECONNREFUSED");
   });
@@ -172,80 +183,56 @@ describe("keep-alive transport", () => {
       res.write("partial");
       res.socket?.destroy();
     });
-    const failure = await transport(new Request(url)).catch((error: unknown) => error);
+    const failure = await send(url).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(TypeError);
     expect((failure as { cause: { code: string } }).cause.code).toBe("UND_ERR_SOCKET");
   });
 });
 
-describe("the client on the default transport", () => {
-  it("tells a timeout from the caller's abort", async () => {
-    const { url } = await serve(() => {});
-    const client = createEnfuceClient(
-      { ...clientOptions, baseUrl: url, maxRetries: 0, timeout: 50, logLevel: "off" as const },
-      spec,
-    );
-    await expect(client.GET("/slow" as never)).rejects.toBeInstanceOf(TimeoutError);
-
-    const controller = new AbortController();
-    const call = client.GET("/slow" as never, { signal: controller.signal, timeout: 10_000 } as never);
-    controller.abort();
-    await expect(call).rejects.toBeInstanceOf(RequestAbortedError);
+describe("fetch-shaped only", () => {
+  it("refuses a redirect when the request's redirect mode is error", async () => {
+    const { url } = await serve((_req, res) => {
+      res.writeHead(307, { location: "/elsewhere" });
+      res.end();
+    });
+    await expect(fetchTransport(new Request(url, { redirect: "error" }))).rejects.toBeInstanceOf(TypeError);
   });
+});
 
-  it("retries a POST whose connection was refused, because it provably never left", async () => {
-    const { url, server } = await serve(() => {});
-    server.close();
-    await once(server, "close");
-    const messages: string[] = [];
-    const client = createEnfuceClient(
-      {
-        ...clientOptions,
-        baseUrl: url,
-        maxRetries: 1,
-        retryBackoff: { initialDelayMs: 1 },
-        logLevel: "info",
-        logger: { error() {}, warn() {}, debug() {}, info: (message: string) => messages.push(message) },
-      } as never,
-      spec,
-    );
-    const failure = await client.POST("/payments" as never, { body: { amount: 1 } } as never).catch((e) => e);
-    expect(failure).toBeInstanceOf(ConnectionError);
-    expect(failure.message).toContain("before the request was sent");
-    expect(failure.attempts).toBe(2);
-    expect(JSON.stringify([failure, failure.message, messages])).not.toContain("transport-secret");
+describe("direct only", () => {
+  const wireTo = (url: string) => ({
+    origin: new URL(url).origin,
+    path: "/",
+    method: "GET",
+    headers: [],
+    body: undefined,
   });
 
   it.each([
-    ["ESM", "module", "const { createEnfuceClient } = await import(BUILD);", "../dist/index.mjs"],
-    ["CJS", "commonjs", "const { createEnfuceClient } = require(BUILD);", "../dist/index.js"],
-  ])(
-    "%s build: undici loads on the first request, not before; the script then exits on its own",
-    async (_name, inputType, load, file) => {
-      const { url } = await serve((_req, res) => json(res, 200, { ok: true }));
-      const built = JSON.stringify(fileURLToPath(new URL(file, import.meta.url)));
-      // undici is CommonJS, so it shows in require.cache whichever way our build was loaded.
-      const script = `(async () => {
-      const cache = process.getBuiltinModule("node:module").createRequire(${built}).cache;
-      const undiciLoaded = () => Object.keys(cache).some((path) => path.includes("/undici/"));
-      ${load.replace("BUILD", built)}
-      const client = createEnfuceClient(${JSON.stringify({ ...clientOptions, baseUrl: url })}, ${JSON.stringify(spec)});
-      const beforeCall = undiciLoaded();
-      const { data } = await client.GET("/ping");
-      console.log(JSON.stringify({ beforeCall, afterCall: undiciLoaded(), data }));
-    })();`;
-      const child = spawn(process.execPath, [`--input-type=${inputType}`, "-e", script], {
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      let output = "";
-      child.stdout.on("data", (chunk) => {
-        output += chunk;
-      });
-      const [code] = await once(child, "exit");
-      expect(code).toBe(0);
-      expect(JSON.parse(output)).toEqual({ beforeCall: false, afterCall: true, data: { ok: true } });
-    },
-    // A fresh Node process loading the build: seconds on a busy 2-core machine.
-    60_000,
-  );
+    ["before the headers", (_res: unknown) => {}],
+    [
+      "while the body is read",
+      (res: import("node:http").ServerResponse) => {
+        res.writeHead(200, { "content-length": "100" });
+        res.write("partial");
+      },
+    ],
+  ])("rejects with AttemptTimedOut when its timeout runs out %s", async (_when, answer) => {
+    const { url } = await serve((_req, res) => answer(res));
+    const { following } = await connections.load();
+    await expect(sendDirect(following, wireTo(url), 50, undefined)).rejects.toBeInstanceOf(AttemptTimedOut);
+  });
+
+  it("sends nothing when the caller's signal was aborted before", async () => {
+    let arrived = 0;
+    const { url } = await serve((_req, res) => {
+      arrived++;
+      json(res, 200, {});
+    });
+    const { following } = await connections.load();
+    const reason = new Error("already");
+    await expect(sendDirect(following, wireTo(url), 1000, AbortSignal.abort(reason))).rejects.toBe(reason);
+    await sendDirect(following, wireTo(url), 1000, undefined);
+    expect(arrived).toBe(1);
+  });
 });

@@ -2,6 +2,7 @@
 // spec), or a RawErrorBody when there is no JSON object to give. Either way it is truthy, so
 // `if (error)` sees every failed call.
 import { readsAsJson } from "../json";
+import type { Answer } from "./answer";
 
 /** At most this many characters of a body are kept in `RawErrorBody.text`. */
 export const RAW_ERROR_TEXT_LIMIT = 1000;
@@ -33,9 +34,13 @@ const isObject = (value: unknown): value is object =>
  * `received` is the error body as openapi-fetch read it: `undefined` when empty, the parsed JSON
  * when the text parses, else the text.
  */
-export function errorBodyOf(received: unknown, response: Response, redact: (text: string) => string): object {
-  const contentType = response.headers.get("content-type") ?? undefined;
+export function errorBodyOf(
+  received: unknown,
+  answer: Pick<Answer, "status" | "header">,
+  redact: (text: string) => string,
+): object {
+  const contentType = answer.header("content-type") ?? undefined;
   if (isObject(received) && readsAsJson(contentType)) return received;
   const text = received === undefined ? "" : typeof received === "string" ? received : JSON.stringify(received);
-  return new RawErrorBody(response.status, contentType, redact(text));
+  return new RawErrorBody(answer.status, contentType, redact(text));
 }

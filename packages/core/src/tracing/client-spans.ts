@@ -4,7 +4,7 @@
 // `http.request.resend_count` from the second attempt on. The waits between attempts are the gaps
 // between those children. An HTTP instrumentation below the SDK (undici's) nests under the attempt.
 import type { Attributes, Context, Span, Tracer } from "@opentelemetry/api";
-import type { Answer } from "../call/attempt";
+import type { Answer } from "../call/answer";
 import { requestIdOf } from "../call/result";
 import type { CallSite } from "../errors";
 import type { LogSink } from "../log";
@@ -116,8 +116,8 @@ export class CallSpan {
     this.#attempts = attempt;
     try {
       const answer = await api.context.with(api.trace.setSpan(this.#context, span), run);
-      this.#status = answer.response.status;
-      this.#requestId = requestIdOf(answer.response);
+      this.#status = answer.status;
+      this.#requestId = requestIdOf(answer);
       recordAnswer(api, span, this.#status, this.#requestId);
       return answer;
     } catch (error) {

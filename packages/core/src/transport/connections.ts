@@ -1,6 +1,6 @@
 // The kept-alive connection pools a client sends through, created on its first request. Clients
 // with the same transport options share one set, as Node's fetch shares one dispatcher.
-import { type Dispatcher, loadUndici } from "./undici";
+import { type Dispatcher, loadUndici } from "../load";
 
 /** How many redirects a request follows, as fetch does. */
 const MAX_REDIRECTIONS = 20;

@@ -4,9 +4,10 @@
 // callers rely on: the Response arrives with the headers and its body streams, abort rejects with
 // the signal's reason, redirects drop credentials on the way to another origin, and a network
 // failure is fetch's TypeError whose `cause` keeps undici's `code` (the retry policy reads it).
+
+import type { Dispatcher } from "../load";
 import type { Connections } from "./connections";
 import { DEFAULT_REQUEST_HEADERS, fetchHeaders, isRedirect, NULL_BODY_STATUS } from "./http";
-import type { Dispatcher } from "./undici";
 
 /** What the core calls once per attempt; the same shape as `ClientOptions.fetch`. */
 export type Transport = (request: Request) => Promise<Response>;

@@ -1,9 +1,12 @@
 // What `error` holds for each kind of error body openapi-fetch hands over.
 import { expect, test } from "vitest";
+import { FetchAnswer } from "../../src/call/answer";
 import { errorBodyOf, RAW_ERROR_TEXT_LIMIT, RawErrorBody } from "../../src/call/error-body";
 
 const answer = (status: number, contentType?: string) =>
-  new Response(null, { status, headers: contentType ? { "content-type": contentType } : {} });
+  new FetchAnswer({
+    response: new Response(null, { status, headers: contentType ? { "content-type": contentType } : {} }),
+  });
 const redact = (text: string) => text.replaceAll("s3cret", "[redacted]");
 
 test.each([

@@ -1,15 +1,17 @@
 // The parsing step: what a final answer resolves to, in both modes.
 import { describe, expect, test } from "vitest";
+import { FetchAnswer } from "../../src/call/answer";
 import type { CallPlan } from "../../src/call/plan";
 import { requestIdOf, resultOf } from "../../src/call/result";
 import { NotFoundError, RawErrorBody, ResponseParseError } from "../../src/index";
 
 const plan = (throws: boolean, parseAs?: CallPlan["parseAs"]) =>
   ({ method: "GET", path: "/items/{itemId}", throws, parseAs }) as CallPlan;
-const answer = (status: number, body: unknown, contentType?: string, key: "data" | "error" = "data") => ({
-  [key]: body,
-  response: new Response(null, { status, headers: contentType ? { "content-type": contentType } : {} }),
-});
+const answer = (status: number, body: unknown, contentType?: string, key: "data" | "error" = "data") =>
+  new FetchAnswer({
+    [key]: body,
+    response: new Response(null, { status, headers: contentType ? { "content-type": contentType } : {} }),
+  });
 const same = (text: string) => text;
 
 describe("a 2xx", () => {
@@ -73,6 +75,6 @@ describe("requestIdOf", () => {
     { headers: { "x-request-id": "z".repeat(500) }, id: "z".repeat(200) },
     { headers: {}, id: undefined },
   ] as { headers: Record<string, string>; id: string | undefined }[])("$headers", ({ headers, id }) => {
-    expect(requestIdOf(new Response(null, { headers }))).toBe(id);
+    expect(requestIdOf(new FetchAnswer({ response: new Response(null, { headers }) }))).toBe(id);
   });
 });

@@ -1,6 +1,7 @@
 // Clients for the runtime tests: test credentials, fast backoff, a logger that keeps every line, and
 // every error they produce handed to the leak watch.
-import type { ClientOptions, Logger, LogLevel } from "../../src/index";
+import type { ClientOptions, Logger, LogLevel, Middleware } from "../../src/index";
+import { type FaultServer, startFaultServer } from "./fault-server";
 import { credentials, recordError, recordOutput } from "./leak-watch";
 import { createTestClient } from "./test-api";
 
@@ -23,18 +24,33 @@ export function recordingLogger(lines: LogLine[]): Logger {
   return { error: keep("error"), warn: keep("warn"), info: keep("info"), debug: keep("debug") };
 }
 
+/**
+ * Set by the "through a Request" test project (vitest.config.mts): every client of the suite then
+ * carries a middleware that changes nothing, so each call goes through openapi-fetch and a WHATWG
+ * Request instead of straight to the connections, and the same tests prove both paths.
+ */
+export const THROUGH_REQUEST = process.env.ENFUCE_TEST_ROUTE === "request";
+/** The middleware every client of the suite starts with: none, or the pass-through one. */
+export const ROUTE_MIDDLEWARE: readonly Middleware[] = THROUGH_REQUEST ? [{ onRequest: () => undefined }] : [];
+
 /** A test-API client for `baseUrl`; `options` override the defaults, e.g. `logLevel: undefined` to use ENFUCE_LOG. */
 export function connect<const Options extends Partial<ClientOptions>>(baseUrl: string, options?: Options) {
   const logs: LogLine[] = [];
-  const client = createTestClient({
+  const defaults: ClientOptions = {
     credentials,
     auditUser: "proof-suite",
     baseUrl,
     retryBackoff: FAST_BACKOFF,
     logger: recordingLogger(logs),
     logLevel: "debug",
-    ...(options as Options),
-  });
+  };
+  // Typed as ClientOptions & Options, so that an option given here (say logLevel) replaces the
+  // default's type instead of intersecting with it.
+  const client = createTestClient({
+    ...defaults,
+    ...options,
+    middleware: [...ROUTE_MIDDLEWARE, ...(options?.middleware ?? [])],
+  } as ClientOptions & Options);
   return { client: watchErrors(client), logs };
 }
 
@@ -78,4 +94,16 @@ function watchErrors<Client extends object>(client: Client): Client {
       };
     },
   });
+}
+
+/**
+ * A fault server the default transport has already talked to: a process's first request also
+ * compiles undici's HTTP parser and opens the connection, which on a busy machine can take longer
+ * than the short timeouts the timing tests use.
+ */
+export async function startWarmServer(): Promise<FaultServer> {
+  const server = await startFaultServer();
+  await connect(server.url, { logLevel: "off" }).client.GET("/warm-up" as never);
+  server.clear();
+  return server;
 }
