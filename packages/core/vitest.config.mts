@@ -18,6 +18,9 @@ const BOTH_ROUTES = [
   "test/retries.test.ts",
   "test/timeouts.test.ts",
   "test/default-transport.test.ts",
+  "test/identify.test.ts",
+  "test/request.test.ts",
+  "test/tracing.test.ts",
 ];
 
 export default defineConfig({
