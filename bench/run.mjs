@@ -8,7 +8,9 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { createClients } from "./clients.mjs";
 import { AUTHORIZATION, INSTALMENT, REQUEST_PATH } from "./fixture.mjs";
+import { printGoals } from "./goals.mjs";
 import { reportSizes } from "./sizes.mjs";
+import { benchStartup } from "./startup.mjs";
 
 const ROUNDS = 10;
 const MODES = [
@@ -60,12 +62,14 @@ async function benchMode(clients, { name, inFlight, warmup, requests }) {
   const baseline = rates.get("raw fetch");
   return clients.map((client) => {
     const own = rates.get(client.name);
+    // Per round, against the fetch turn of that same round.
+    const ratio = median(own.map((rate, round) => rate / baseline[round]));
     return {
       mode: name,
       client: client.name,
       "req/s": Math.round(median(own)),
-      // Per round, against the fetch turn of that same round.
-      "vs raw fetch": `${median(own.map((rate, round) => rate / baseline[round])).toFixed(2)}x`,
+      "vs raw fetch": `${ratio.toFixed(2)}x`,
+      ratio,
     };
   });
 }
@@ -83,16 +87,18 @@ async function main() {
     for (const client of clients) deepStrictEqual(await client.call(), INSTALMENT, `${client.name} read another body`);
     console.log(`Node ${process.version}, GET ${REQUEST_PATH}, ${ROUNDS} interleaved rounds per mode`);
     console.log("req/s: median over the rounds; vs raw fetch: median of each round's ratio to that round's fetch turn");
-    const rows = [];
-    for (const mode of MODES) rows.push(...(await benchMode(clients, mode)));
-    console.table(rows);
+    for (const mode of MODES) throughputRows.push(...(await benchMode(clients, mode)));
+    console.table(throughputRows.map(({ ratio: _, ...shown }) => shown));
   } finally {
     server.kill();
     clearTimeout(deadline);
   }
-  await reportSizes(fileURLToPath(new URL("../packages", import.meta.url)));
 }
 
+const throughputRows = [];
 await main();
+const startup = await benchStartup();
+const sizes = await reportSizes(fileURLToPath(new URL("../packages", import.meta.url)), startup.installSizes);
 // The webhook receivers against a bare node:http server (bench/webhook.mjs).
-await (await import("./webhook.mjs")).benchWebhookReceivers();
+const receivers = await (await import("./webhook.mjs")).benchWebhookReceivers();
+printGoals({ throughput: throughputRows, startup: startup.rows, sizes, installSizes: startup.installSizes, receivers });

@@ -1,13 +1,16 @@
-// What each published package costs a bundle: its ESM entry with every dependency, minified and
-// gzipped, and how much of that is undici.
+// What each published package costs a bundle: its ESM entry with its dependencies, minified and
+// gzipped, without the transport (undici, loaded with the first request) and without the optional
+// OpenTelemetry peer; openapi-fetch on its own for comparison. size-limit.mjs checks the same
+// numbers against bench/size-limits.json in CI.
 import { readdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
-async function publishedPackages(packagesDir) {
+export async function publishedPackages(packagesDir) {
   const found = [];
   for (const dir of (await readdir(packagesDir)).sort()) {
     const manifest = JSON.parse(await readFile(join(packagesDir, dir, "package.json"), "utf8").catch(() => "{}"));
@@ -17,8 +20,9 @@ async function publishedPackages(packagesDir) {
   return found;
 }
 
-async function measure(entry) {
-  const { outputFiles, metafile } = await build({
+/** Minified and gzipped bytes of `entry` bundled by esbuild, the transport and optional peers left out. */
+export async function measure(entry) {
+  const { outputFiles } = await build({
     entryPoints: [entry],
     bundle: true,
     minify: true,
@@ -26,25 +30,35 @@ async function measure(entry) {
     platform: "node",
     target: "node20",
     write: false,
-    metafile: true,
-    // An optional peer dependency is the application's choice, not a cost of the package.
-    external: ["@opentelemetry/api"],
+    external: ["undici", "@opentelemetry/api"],
     logLevel: "silent",
   });
   const code = outputFiles[0].contents;
-  const inputs = Object.values(metafile.outputs)[0].inputs;
-  const undici = Object.entries(inputs)
-    .filter(([path]) => path.includes("node_modules/undici/"))
-    .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, undici };
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
 
-export async function reportSizes(packagesDir) {
-  const rows = [];
+export async function reportSizes(packagesDir, installSizes = []) {
+  const openApiFetch = await measure(
+    createRequire(import.meta.url)
+      .resolve("openapi-fetch")
+      .replace(/\.cjs$/, ".mjs"),
+  );
+  const rows = [
+    { package: "openapi-fetch 0.17.0 (for comparison)", min: kb(openApiFetch.min), "min+gzip": kb(openApiFetch.gzip) },
+  ];
+  const measured = { "openapi-fetch": openApiFetch };
   for (const { name, entry } of await publishedPackages(packagesDir)) {
     const size = await measure(entry);
-    rows.push({ package: name, min: kb(size.min), "min+gzip": kb(size.gzip), "undici (min)": kb(size.undici) });
+    measured[name] = size;
+    rows.push({ package: name, min: kb(size.min), "min+gzip": kb(size.gzip) });
   }
-  console.log("\nESM entry (dist/index.mjs) bundled with its dependencies by esbuild, minified, gzip -9:");
+  console.log(
+    "\nESM entry (dist/index.mjs) bundled with its dependencies by esbuild, minified, gzip -9; undici (the transport) left out:",
+  );
   console.table(rows);
+  if (installSizes.length) {
+    console.log("\nInstall size (npm, from the packed packages): the package and every dependency it installs");
+    console.table(installSizes.map(({ name, bytes, packages }) => ({ install: name, size: kb(bytes), packages })));
+  }
+  return measured;
 }

@@ -3,7 +3,7 @@
 // checks the Basic header and answers a fixed decision. Each server runs in its own process; one
 // client process drives 50 connections, and the servers take turns within each round (the order
 // alternates) so that drift in machine load hits both alike. Ratios are per round, then the median.
-// Target: at least 0.85x the bare throughput, and a p99 no worse than 1.2x. Each server's CPU time
+// Target (issue 14): at least 0.95x the bare throughput, and a p99 no worse than the bare server's. Each server's CPU time
 // per request is reported too: unlike wall-clock rates it does not move with other load on the machine.
 import { fork } from "node:child_process";
 import { once } from "node:events";
@@ -140,9 +140,9 @@ export async function benchWebhookReceivers() {
     console.table([row("bare"), row("receiver")]);
     const verdict = (ok) => (ok ? "meets the target" : "MISSES the target");
     console.log(
-      `throughput ${throughputRatio.toFixed(2)}x the bare server (>= 0.85x): ${verdict(throughputRatio >= 0.85)}`,
+      `throughput ${throughputRatio.toFixed(2)}x the bare server (>= 0.95x): ${verdict(throughputRatio >= 0.95)}`,
     );
-    console.log(`p99 latency ${p99Ratio.toFixed(2)}x the bare server (<= 1.2x): ${verdict(p99Ratio <= 1.2)}`);
+    console.log(`p99 latency ${p99Ratio.toFixed(2)}x the bare server (<= 1.0x): ${verdict(p99Ratio <= 1)}`);
     console.log(`server CPU per request ${median(perRound("cpuPerRequest")).toFixed(2)}x the bare server`);
     return { throughputRatio, p99Ratio };
   } finally {
