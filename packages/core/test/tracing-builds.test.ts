@@ -79,8 +79,8 @@ test(
 test(
   "without the API installed: importing a build never asks for it, and calls work untraced",
   async () => {
-    // A module resolution hook that answers as if the package were not installed, and tells the
-    // script each time something asks for it.
+    // Module resolution that answers as if the package were not installed (a hook for import(),
+    // a wrapper of CommonJS resolution for require) and tells the script each time it is asked.
     const hook = `let port;
       export function initialize(data) { port = data.port; }
       export async function resolve(specifier, context, next) {
@@ -91,16 +91,23 @@ test(
         return next(specifier, context);
       }`;
     const script = `(async () => {
-      const { register } = require("node:module");
+      const Module = require("node:module");
       const { MessageChannel } = require("node:worker_threads");
-      const { port1, port2 } = new MessageChannel();
       const asked = [];
+      const resolveFilename = Module._resolveFilename;
+      Module._resolveFilename = function (request, ...rest) {
+        asked.push(request);
+        if (request === "@opentelemetry/api") throw Object.assign(new Error("Cannot find module"), { code: "MODULE_NOT_FOUND" });
+        return resolveFilename.call(this, request, ...rest);
+      };
+      const { port1, port2 } = new MessageChannel();
       port1.on("message", (specifier) => asked.push(specifier));
       port1.unref();
-      register("data:text/javascript," + encodeURIComponent(${JSON.stringify(hook)}), { data: { port: port2 }, transferList: [port2] });
+      Module.register("data:text/javascript," + encodeURIComponent(${JSON.stringify(hook)}), { data: { port: port2 }, transferList: [port2] });
       const askedFor = async (marker) => {
-        await import("data:text/javascript,export default " + JSON.stringify(marker));
-        while (!asked.includes("data:text/javascript,export default " + JSON.stringify(marker))) await new Promise((r) => setTimeout(r, 5));
+        const url = "data:text/javascript,export default " + JSON.stringify(marker);
+        await import(url);
+        while (!asked.includes(url)) await new Promise((r) => setTimeout(r, 5));
         return asked.splice(0).filter((specifier) => specifier === "@opentelemetry/api").length;
       };
       const builds = [require(${CJS}), await import(${ESM})];

@@ -1,9 +1,9 @@
 // @opentelemetry/api is an optional peer dependency. Nothing here runs at import time: the API is
-// loaded on first use, once per build loaded, by a dynamic import that both builds keep as is (in
-// the CJS build it loads the API's ESM build, which shares its global registry with a CJS copy the
-// application registered a provider with). When it is not installed, tracing stays off and costs
-// one check per call. `webpackIgnore` keeps webpack from failing the build of an application that
-// does not install the package; esbuild and Rollup leave an import they cannot resolve alone.
+// loaded on first use, once per build loaded: `require` inside a try in the CJS build (as undici is,
+// see tsup.config.ts; webpack takes a require in a try as optional), a dynamic import in the ESM
+// build (`webpackIgnore` keeps webpack from failing an application's build without the package;
+// esbuild and Rollup leave an import they cannot resolve alone). When it is not installed, tracing
+// stays off and costs one check per call.
 import type * as OpenTelemetry from "@opentelemetry/api";
 
 export type OpenTelemetryApi = typeof OpenTelemetry;
@@ -15,10 +15,21 @@ let loading: Promise<OpenTelemetryApi | null> | undefined;
 const apiOf = (module: OpenTelemetryApi | { default: OpenTelemetryApi }): OpenTelemetryApi =>
   "trace" in module ? module : module.default;
 
+function load(): Promise<OpenTelemetryApi | { default: OpenTelemetryApi }> {
+  if (process.env.ENFUCE_SDK_BUILD !== "cjs") return import(/* webpackIgnore: true */ "@opentelemetry/api");
+  return new Promise((resolve, reject) => {
+    try {
+      resolve(require("@opentelemetry/api"));
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
+
 /** The API once loaded, null when it cannot be loaded, or (on first use only) a promise of either. */
 export function openTelemetry(): OpenTelemetryApi | null | Promise<OpenTelemetryApi | null> {
   if (api !== undefined) return api;
-  loading ??= import(/* webpackIgnore: true */ "@opentelemetry/api").then(
+  loading ??= load().then(
     (module) => {
       api = apiOf(module);
       return api;

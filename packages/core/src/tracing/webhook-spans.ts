@@ -3,7 +3,7 @@
 // included. The route tells the span who answered (your handler, the fallback, the receiver itself
 // for a warm-up, or the deduplication for a redelivery), whether the deadline was missed and why your
 // code failed. Your handler runs with the span active, so the spans of your own calls are its children.
-import type { Context, Span, TextMapGetter, Tracer } from "@opentelemetry/api";
+import type { Context, Span, Tracer } from "@opentelemetry/api";
 import type { LogSink } from "../log";
 import type { WebhookFailureReason } from "../webhook/failure";
 import type { WebhookMeta } from "../webhook/types";
@@ -33,8 +33,11 @@ export interface WebhookCallTrace {
   run<T>(code: () => T): T;
 }
 
-/** Reads a header, by lower-case name, out of a request's headers (`carrier`). */
-export type HeaderReader<Carrier> = (carrier: Carrier, name: string) => string | undefined;
+/** Reads a header, by lower-case name, out of a request's headers (`carrier`): OpenTelemetry's TextMapGetter. */
+export interface HeaderReader<Carrier> {
+  get(carrier: Carrier, name: string): string | undefined;
+  keys(carrier: Carrier): string[];
+}
 
 export class WebhookSpan implements WebhookCallTrace {
   readonly #api: OpenTelemetryApi;
@@ -81,6 +84,12 @@ export class WebhookSpan implements WebhookCallTrace {
   }
 }
 
+/** Whether the request has a header the registered propagator reads (none are read without one). */
+function carriesContext<Carrier>(api: OpenTelemetryApi, headers: Carrier, read: HeaderReader<Carrier>): boolean {
+  for (const field of api.propagation.fields()) if (read.get(headers, field) !== undefined) return true;
+  return false;
+}
+
 export class WebhookTracer {
   readonly #api: OpenTelemetryApi;
   readonly #tracer: Tracer;
@@ -97,8 +106,10 @@ export class WebhookTracer {
   start<Carrier>(meta: WebhookMeta, headers: Carrier, read: HeaderReader<Carrier>): WebhookSpan | undefined {
     const api = this.#api;
     const active = api.context.active();
-    const getter: TextMapGetter<Carrier> = { keys: () => [], get: read };
-    const parent = api.trace.getSpan(active) ? active : api.propagation.extract(active, headers, getter);
+    const parent =
+      api.trace.getSpan(active) || !carriesContext(api, headers, read)
+        ? active
+        : api.propagation.extract(active, headers, read);
     const span = this.#tracer.startSpan(
       `${meta.method} ${meta.path}`,
       {

@@ -1,7 +1,7 @@
 // The receiver for fetch-style runtimes (Deno, Bun, Cloudflare Workers, Hono...): a Request in, a
 // Response out. The promise never rejects; every failure becomes an answer.
 
-import type { WebhookSpan } from "../tracing/webhook-spans";
+import type { HeaderReader, WebhookSpan } from "../tracing/webhook-spans";
 import { type Answer, TOO_LARGE } from "./answers";
 import type { Receiver } from "./receiver";
 import type { Matched } from "./router";
@@ -37,7 +37,16 @@ async function readText(request: Request, limit: number): Promise<string | undef
   return new TextDecoder().decode(bytes);
 }
 
-const readHeader = (headers: Headers, name: string): string | undefined => headers.get(name) ?? undefined;
+const fetchHeaders: HeaderReader<Headers> = {
+  get: (headers, name) => headers.get(name) ?? undefined,
+  keys(headers) {
+    const names: string[] = [];
+    headers.forEach((_, name) => {
+      names.push(name);
+    });
+    return names;
+  },
+};
 
 /** The answer to a call to a webhook route: refusal, or the route's answer to the body. Never rejects. */
 async function answerCall(
@@ -74,7 +83,7 @@ export function fetchHandler(receiver: Receiver) {
       return toResponse(receiver.fail(error));
     }
     if (!("meta" in matched)) return toResponse(matched);
-    const trace = receiver.trace(matched, request.headers, readHeader);
+    const trace = receiver.trace(matched, request.headers, fetchHeaders);
     const answer = await answerCall(receiver, matched, request, receivedAt, trace);
     trace?.end(answer.status);
     return toResponse(answer);

@@ -2,7 +2,7 @@
 // Everything runs inside try/catch or promise handlers: no input and no user code can throw out of
 // here and take the server down.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
-import type { WebhookSpan } from "../tracing/webhook-spans";
+import type { HeaderReader, WebhookSpan } from "../tracing/webhook-spans";
 import { type Answer, TOO_LARGE } from "./answers";
 import type { ReceivedBody, Receiver } from "./receiver";
 import type { Matched } from "./router";
@@ -78,7 +78,7 @@ export function nodeHandler(receiver: Receiver) {
       return;
     }
     const { headers } = req;
-    const trace = receiver.trace(matched, headers, readHeader);
+    const trace = receiver.trace(matched, headers, nodeHeaders);
     const finish = trace
       ? (answer: Answer, close?: boolean) => {
           trace.end(answer.status);
@@ -93,9 +93,12 @@ export function nodeHandler(receiver: Receiver) {
   };
 }
 
-const readHeader = (headers: IncomingHttpHeaders, name: string): string | undefined => {
-  const value = headers[name];
-  return Array.isArray(value) ? value.join(", ") : value;
+const nodeHeaders: HeaderReader<IncomingHttpHeaders> = {
+  get(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value.join(", ") : value;
+  },
+  keys: (headers) => Object.keys(headers),
 };
 
 /** Admits, reads and answers a call to a webhook route; every answer goes through `finish`, once. */
