@@ -1,7 +1,10 @@
 import {
   automaticRoute,
   createWebhookHandler,
+  type DecisionStore,
+  type DecisionStoreOptions,
   decisionRoute,
+  decisionsOptionOf,
   type WebhookContext,
   type WebhookError,
   type WebhookHandler,
@@ -22,6 +25,15 @@ export interface AuthorisationControlHandlerOptions extends WebhookHandlerOption
     | ((request: AuthorisationRequest, failure: WebhookError) => AuthorisationResponse);
   /** Milliseconds `onAuthorisation` may take from the arrival of the call. The docs set no limit: choose one. */
   readonly deadlineMs: number;
+  /**
+   * Retains each decision by authorisation id (`metadata.id`), so that a redelivered authorisation
+   * gets the same decision, from any instance, without calling `onAuthorisation` again. Default:
+   * `createMemoryDecisionStore()`, which covers one process; behind a load balancer give a shared
+   * store (`createRedisDecisionStore` of `@enfuce-sdk/redis`), alone or with `storeTimeoutMs`. While
+   * the store fails or is slow, calls are decided without it (reported and counted). `false` decides
+   * every call afresh.
+   */
+  readonly decisions?: DecisionStore | DecisionStoreOptions | false;
 }
 
 /** A receiver for `POST /auth` (your decision) and `POST /warm-up` (answered without your code). */
@@ -33,6 +45,7 @@ export function createAuthorisationControlHandler(options: AuthorisationControlH
       handle: options.onAuthorisation,
       fallback: options.fallback,
       deadlineMs: options.deadlineMs,
+      decisions: decisionsOptionOf(options.decisions),
     }),
   ]);
 }

@@ -9,15 +9,18 @@ import {
   serve,
 } from "../../core/test/support/webhook-receiver";
 import {
+  type AuthorisationControlHandlerOptions,
   type AuthorisationRequest,
   type AuthorisationResponse,
   ConfigurationError,
   createAuthorisationControlHandler,
+  createMemoryDecisionStore,
   DEFAULT_MAX_BODY_BYTES,
   sendAuthorisation,
   sendWarmUp,
   type WebhookContext,
   type WebhookError,
+  type WebhookHandler,
   webhookSpec,
 } from "../src";
 
@@ -376,6 +379,108 @@ describe("authorisation control receiver: your code fails, the fallback answers"
     expect(() =>
       createAuthorisationControlHandler({ ...base, credentials: { username: "u", password: "" }, fallback: DECLINE }),
     ).toThrow(ConfigurationError);
+  });
+});
+
+describe("authorisation control receiver: redelivered authorisations", () => {
+  let nextId = 0;
+  /** The example with an authorisation id no earlier test used, since the receiver retains decisions. */
+  const withFreshId = () => ({ ...example, metadata: { ...example.metadata, id: `auth-${++nextId}` } });
+
+  it("answers a redelivery with the decision already given, without calling your code again", async () => {
+    const payload = withFreshId();
+    expect((await post(receiver.url, "/auth", { body: payload })).json).toEqual(APPROVE);
+    decide = () => DECLINE;
+    expect((await post(receiver.url, "/auth", { body: payload })).json).toEqual(APPROVE);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("answers a redelivery with the fallback decision that was sent, too", async () => {
+    const payload = withFreshId();
+    decide = () => {
+      throw new Error("no");
+    };
+    expect((await post(receiver.url, "/auth", { body: payload })).json).toEqual(DECLINE);
+    decide = () => APPROVE;
+    expect((await post(receiver.url, "/auth", { body: payload })).json).toEqual(DECLINE);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("decides calls without an id afresh", async () => {
+    await post(receiver.url, "/auth", { body: example });
+    await post(receiver.url, "/auth", { body: example });
+    expect(calls).toHaveLength(2);
+  });
+
+  it("answers the decision retained first when two instances decide the same authorisation at once", async () => {
+    const shared = createMemoryDecisionStore();
+    const instance = (answer: AuthorisationResponse) =>
+      serve(
+        createAuthorisationControlHandler({
+          credentials,
+          deadlineMs: DEADLINE_MS,
+          fallback: DECLINE,
+          decisions: shared,
+          // Both decide before either retains, as when a redelivery reaches B while A still decides.
+          onAuthorisation: () => new Promise((resolve) => setTimeout(() => resolve(answer), 20)),
+        }),
+      );
+    const [a, b] = await Promise.all([instance(APPROVE), instance(DECLINE)]);
+    try {
+      const payload = withFreshId();
+      const replies = await Promise.all([
+        post(a.url, "/auth", { body: payload }),
+        post(b.url, "/auth", { body: payload }),
+      ]);
+      expect(replies[0]?.json).toEqual(replies[1]?.json);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  /** Serves a receiver that records its calls, with `options` over the defaults, for `use`; then closes it. */
+  async function withReceiver(
+    options: Partial<AuthorisationControlHandlerOptions>,
+    use: (url: string, handler: WebhookHandler) => Promise<void>,
+  ) {
+    const handler = createAuthorisationControlHandler({
+      credentials,
+      deadlineMs: DEADLINE_MS,
+      fallback: DECLINE,
+      onAuthorisation: (request) => {
+        calls.push(request);
+        return APPROVE;
+      },
+      onError: (error) => failures.push(error),
+      ...options,
+    });
+    const running = await serve(handler);
+    try {
+      await use(running.url, handler);
+    } finally {
+      await running.close();
+    }
+  }
+
+  it("decides without the store while it fails or is slow, answers on time, reports and counts it", async () => {
+    const store = { recall: () => new Promise<never>(() => {}), retain: () => Promise.reject(new Error("redis down")) };
+    await withReceiver({ decisions: { store, storeTimeoutMs: 10 } }, async (url, degraded) => {
+      const payload = withFreshId();
+      // recall() never answers: a receiver that waited on it would not answer at all.
+      for (const _ of [1, 2]) expect((await post(url, "/auth", { body: payload })).json).toEqual(APPROVE);
+      expect(calls).toHaveLength(2);
+      expect(degraded.stats()).toMatchObject({ answers: { handler: 2 }, failures: { "store-failed": 4 } });
+      expect((await reported(1))[0]?.reason).toBe("store-failed");
+    });
+  });
+
+  it("decides every call afresh when decisions are off", async () => {
+    await withReceiver({ decisions: false }, async (url) => {
+      const payload = withFreshId();
+      await post(url, "/auth", { body: payload });
+      await post(url, "/auth", { body: payload });
+      expect(calls).toHaveLength(2);
+    });
   });
 });
 

@@ -1,13 +1,34 @@
 // The steps of the decision and acknowledgement routes, each on its own, without a server.
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, type WebhookError } from "../src/index";
-import type { Acknowledger } from "../src/webhook/acknowledgement-route";
-import { acknowledgementAnswer, acknowledgementOf, deliveryIdReader } from "../src/webhook/acknowledgement-route";
-import { INTERNAL_ERROR, NOT_PROCESSED } from "../src/webhook/answers";
+import { ConfigurationError, type DecisionStore, type DeduplicationStore, type WebhookError } from "../src/index";
+import {
+  type Acknowledger,
+  acknowledgementAnswer,
+  acknowledgementOf,
+  type ClaimFound,
+  claimDelivery,
+  claimResultOf,
+  type Deduplication,
+  settleClaim,
+  unprocessedReply,
+} from "../src/webhook/acknowledgement-route";
+import { IN_PROGRESS, INTERNAL_ERROR, NOT_PROCESSED, STORE_UNAVAILABLE } from "../src/webhook/answers";
+import { DeadlineQueue } from "../src/webhook/deadline";
 import { checkFallback, type Decider, decisionAnswer, fallbackAnswer } from "../src/webhook/decision-route";
+import { deliveryIdReader } from "../src/webhook/delivery-id";
 import { failures } from "../src/webhook/failure";
+import {
+  type DecisionRouteFacts,
+  type RetainedDecisions,
+  recallDecision,
+  retainDecision,
+} from "../src/webhook/retained-decisions";
+import type { Reply } from "../src/webhook/route";
 import { deadlineOf } from "../src/webhook/route-options";
 import { meta, validate } from "./support/webhook-meta";
+
+const never = new Promise<never>(() => {});
+const reasonsOf = (reported: WebhookError[]) => reported.map((error) => error.reason);
 
 function decider(fallback: Decider<unknown, unknown>["fallback"]) {
   const reported: WebhookError[] = [];
@@ -42,37 +63,45 @@ describe("deadlineOf", () => {
 });
 
 describe("failures", () => {
+  const cause = new Error("x");
   it.each([
     [
-      failures.handlerThrew("op", new Error("x"), "the fallback was sent"),
+      failures.handlerThrew("op", cause, "the fallback was sent"),
       "handler-threw",
-      "op: the handler threw; the fallback was sent",
+      "the handler threw; the fallback was sent",
     ],
-    [failures.handlerThrewLate("op", new Error("x")), "handler-threw", "op: the handler threw after the deadline"],
+    [failures.handlerThrewLate("op", cause), "handler-threw", "the handler threw after the deadline"],
+    [failures.deadlineMissed("op", 150, "no"), "deadline-missed", "the handler had not answered after 150 ms; no"],
     [
-      failures.deadlineMissed("op", 150, "the call was not acknowledged"),
-      "deadline-missed",
-      "op: the handler had not answered after 150 ms; the call was not acknowledged",
-    ],
-    [
-      failures.invalidAnswer("op", [], "the fallback was sent"),
+      failures.invalidAnswer("op", [], "x"),
       "invalid-answer",
-      "op: the handler's answer does not match the response schema; the fallback was sent",
+      "the handler's answer does not match the response schema; x",
     ],
-    [failures.fallbackThrew("op", new Error("x")), "fallback-failed", "op: the fallback threw; answered 500"],
+    [failures.fallbackThrew("op", cause), "fallback-failed", "the fallback threw; answered 500"],
     [
       failures.fallbackInvalid("op", []),
       "fallback-failed",
-      "op: the fallback does not match the response schema; answered 500",
+      "the fallback does not match the response schema; answered 500",
+    ],
+    [failures.storeFailed("op", cause, "y"), "store-failed", "the store failed; y"],
+    [
+      failures.storeMissed("op", "claim", { kind: "threw", error: cause }, 80, "y"),
+      "store-failed",
+      "the store failed; y",
     ],
     [
-      failures.storeFailed("op", new Error("x"), "the call was not acknowledged"),
+      failures.storeMissed("op", "claim", { kind: "deadline" }, 80, "y"),
       "store-failed",
-      "op: the store failed; the call was not acknowledged",
+      "the store had not answered claim() after 80 ms; y",
     ],
-    [failures.internalError("op", new Error("x")), "internal-error", "op: the receiver failed; answered 500"],
+    [
+      failures.storeMissed("op", "claim", { kind: "answered", value: 1 }, 80, "y"),
+      "store-failed",
+      "the store answered claim() with something it may not; y",
+    ],
+    [failures.internalError("op", cause), "internal-error", "the receiver failed; answered 500"],
   ])("%# names the reason and what the receiver did", (error, reason, message) => {
-    expect(error).toMatchObject({ reason, message, operationId: "op" });
+    expect(error).toMatchObject({ reason, message: `op: ${message}`, operationId: "op" });
   });
 });
 
@@ -84,44 +113,109 @@ describe("decision route steps", () => {
   });
 
   it.each([
-    ["a valid decision", { kind: "answered", value: { code: "00" } }, '{"code":"00"}', []],
-    ["an invalid decision", { kind: "answered", value: { code: 0 } }, '{"code":"05"}', ["invalid-answer"]],
-    ["a throw", { kind: "threw", error: new Error("no") }, '{"code":"05"}', ["handler-threw"]],
-    ["a missed deadline", { kind: "deadline" }, '{"code":"05"}', ["deadline-missed"]],
-  ] as const)("decisionAnswer answers %s", (_, outcome, body, reasons) => {
+    ["a valid decision", { kind: "answered", value: { code: "00" } }, '{"code":"00"}', "handler", []],
+    ["an invalid decision", { kind: "answered", value: { code: 0 } }, '{"code":"05"}', "fallback", ["invalid-answer"]],
+    ["a throw", { kind: "threw", error: new Error("no") }, '{"code":"05"}', "fallback", ["handler-threw"]],
+    ["a missed deadline", { kind: "deadline" }, '{"code":"05"}', "fallback", ["deadline-missed"]],
+  ] as const)("decisionAnswer answers %s", (_, outcome, body, source, reasons) => {
     const { decider: steps, reported } = decider({ code: "05" });
-    expect(decisionAnswer(steps, {}, outcome)).toEqual({ status: 200, body });
-    expect(reported.map((error) => error.reason)).toEqual(reasons);
+    expect(decisionAnswer(steps, {}, outcome)).toEqual({ answer: { status: 200, body }, source });
+    expect(reasonsOf(reported)).toEqual(reasons);
   });
 
+  const failed: Reply = { answer: INTERNAL_ERROR, source: "internal-error" };
   it.each([
-    ["a fixed decision", { code: "05" }, { status: 200, body: '{"code":"05"}' }, ["deadline-missed"]],
+    ["a fixed decision", { code: "05" }, { answer: { status: 200, body: '{"code":"05"}' }, source: "fallback" }, []],
     [
       "a function of the request",
       (request: { id: string }) => ({ code: request.id }),
-      { status: 200, body: '{"code":"r-1"}' },
-      ["deadline-missed"],
+      { answer: { status: 200, body: '{"code":"r-1"}' }, source: "fallback" },
+      [],
     ],
     [
       "a function that throws",
       () => {
         throw new Error("bug");
       },
-      INTERNAL_ERROR,
-      ["deadline-missed", "fallback-failed"],
+      failed,
+      ["fallback-failed"],
     ],
-    [
-      "a function that answers nonsense",
-      () => ({ nope: true }),
-      INTERNAL_ERROR,
-      ["deadline-missed", "fallback-failed"],
-    ],
-  ])("fallbackAnswer sends %s, or 500 when the fallback fails", (_, fallback, answer, reasons) => {
+    ["a function that answers nonsense", () => ({ nope: true }), failed, ["fallback-failed"]],
+  ])("fallbackAnswer sends %s, or 500 when the fallback fails", (_, fallback, reply, more) => {
     const { decider: steps, reported } = decider(fallback as Decider<unknown, unknown>["fallback"]);
-    expect(
-      fallbackAnswer(steps, { id: "r-1" }, failures.deadlineMissed("testHook", 100, "the fallback was sent")),
-    ).toEqual(answer);
-    expect(reported.map((error) => error.reason)).toEqual(reasons);
+    const failure = failures.deadlineMissed("testHook", 100, "the fallback was sent");
+    expect(fallbackAnswer(steps, { id: "r-1" }, failure)).toEqual(reply);
+    expect(reasonsOf(reported)).toEqual(["deadline-missed", ...more]);
+  });
+});
+
+describe("decision store steps", () => {
+  function route(store: DecisionStore, storeTimeoutMs = 20) {
+    const reported: WebhookError[] = [];
+    const facts: DecisionRouteFacts = {
+      operationId: "testHook",
+      successStatus: 200,
+      deadlineMs: 1000,
+      report: (error) => reported.push(error),
+    };
+    const decisions: RetainedDecisions = { store, storeTimeoutMs, queue: new DeadlineQueue() };
+    return { facts, decisions, reported };
+  }
+  const recalled = (store: DecisionStore) => {
+    const { facts, decisions, reported } = route(store);
+    return new Promise<[Reply | undefined, string[]]>((resolve) =>
+      recallDecision(facts, decisions, "a-1", performance.now(), (stored) => resolve([stored, reasonsOf(reported)])),
+    );
+  };
+  const stored = (body: string): Reply => ({ answer: { status: 200, body }, source: "stored-decision" });
+
+  it.each([
+    ["a retained decision", () => '{"code":"00"}', stored('{"code":"00"}'), []],
+    ["a retained decision, asynchronously", async () => '{"code":"00"}', stored('{"code":"00"}'), []],
+    ["nothing for a new id", () => null, undefined, []],
+    ["nothing when the store throws", () => Promise.reject(new Error("down")), undefined, ["store-failed"]],
+    ["nothing when the store is too slow", () => never, undefined, ["store-failed"]],
+    [
+      "nothing when the store answers something else than text",
+      () => 42 as unknown as string,
+      undefined,
+      ["store-failed"],
+    ],
+  ])("recallDecision finds %s", async (_, recall, reply, reasons) => {
+    expect(await recalled({ recall, retain: (_id, decision) => decision })).toEqual([reply, reasons]);
+  });
+
+  const own: Reply = { answer: { status: 200, body: '{"code":"05"}' }, source: "fallback" };
+  const retained = (store: DecisionStore, reply = own) => {
+    const { facts, decisions, reported } = route(store);
+    return new Promise<[Reply, string[]]>((resolve) =>
+      retainDecision(facts, decisions, "a-1", reply, performance.now(), (answered) =>
+        resolve([answered, reasonsOf(reported)]),
+      ),
+    );
+  };
+
+  it.each([
+    ["its own decision once retained", (_id: string, decision: string) => decision, own, []],
+    ["the decision another instance retained first", async () => '{"code":"00"}', stored('{"code":"00"}'), []],
+    ["its own decision when the store fails", () => Promise.reject(new Error("down")), own, ["store-failed"]],
+    ["its own decision when the store is too slow", () => never, own, ["store-failed"]],
+  ])("retainDecision answers %s", async (_, retain, reply, reasons) => {
+    expect(await retained({ recall: () => undefined, retain }, own)).toEqual([reply, reasons]);
+  });
+
+  it("retainDecision keeps a 500 out of the store", async () => {
+    const kept: string[] = [];
+    const failed: Reply = { answer: INTERNAL_ERROR, source: "internal-error" };
+    const store: DecisionStore = {
+      recall: () => undefined,
+      retain: (_id, decision) => {
+        kept.push(decision);
+        return decision;
+      },
+    };
+    expect(await retained(store, failed)).toEqual([failed, []]);
+    expect(kept).toEqual([]);
   });
 });
 
@@ -133,7 +227,6 @@ describe("acknowledgement route steps", () => {
       successStatus: 201,
       validate,
       deadlineMs: 100,
-      store: undefined,
       acknowledgement: (request) => ({ code: request.id }),
       report: (error) => reported.push(error),
       ...overrides,
@@ -147,13 +240,13 @@ describe("acknowledgement route steps", () => {
     ["the default body, reported, when the handler's is invalid", { code: 1 }, '{"code":"n-1"}', ["invalid-answer"]],
   ])("acknowledgementOf answers with %s", (_, result, body, reasons) => {
     const { ack, reported } = acknowledger();
-    expect(acknowledgementOf(ack, { id: "n-1" }, result)).toEqual({ status: 201, body });
-    expect(reported.map((error) => error.reason)).toEqual(reasons);
+    expect(acknowledgementOf(ack, { id: "n-1" }, result)).toEqual({ answer: { status: 201, body }, source: "handler" });
+    expect(reasonsOf(reported)).toEqual(reasons);
   });
 
   it("acknowledgementOf answers without a body where none is documented", () => {
     const { ack } = acknowledger({ validate: null });
-    expect(acknowledgementOf(ack, { id: "n-1" }, { code: "x" })).toEqual({ status: 201, body: "" });
+    expect(acknowledgementOf(ack, { id: "n-1" }, { code: "x" }).answer).toEqual({ status: 201, body: "" });
   });
 
   it.each([
@@ -161,10 +254,124 @@ describe("acknowledgement route steps", () => {
     ["a missed deadline", { kind: "deadline" }, "deadline-missed"],
   ] as const)("acknowledgementAnswer does not acknowledge %s", (_, outcome, reason) => {
     const { ack, reported } = acknowledger();
-    expect(acknowledgementAnswer(ack, { id: "n-1" }, "n-1", outcome)).toBe(NOT_PROCESSED);
-    expect(reported.map((error) => error.reason)).toEqual([reason]);
+    expect(acknowledgementAnswer(ack, { id: "n-1" }, outcome)).toEqual({
+      answer: NOT_PROCESSED,
+      source: "not-processed",
+    });
+    expect(reasonsOf(reported)).toEqual([reason]);
   });
 
+  it.each([
+    ["handled", { answer: { status: 201, body: '{"code":"n-1"}' }, source: "duplicate" }],
+    ["in-progress", { answer: IN_PROGRESS, source: "in-progress" }],
+    ["unavailable", { answer: STORE_UNAVAILABLE, source: "store-unavailable" }],
+  ] as const)("unprocessedReply answers a delivery found %s", (found, reply) => {
+    expect(unprocessedReply(acknowledger().ack, { id: "n-1" }, found)).toEqual(reply);
+  });
+
+  it.each([
+    [true, "claimed"],
+    [false, "handled"],
+    ["claimed", "claimed"],
+    ["in-progress", "in-progress"],
+    ["handled", "handled"],
+    ["yes", undefined],
+    [undefined, undefined],
+  ])("claimResultOf reads %j as %j", (value, result) => {
+    expect(claimResultOf(value)).toBe(result);
+  });
+
+  /** A store that records what it was asked, with `claim` as given. */
+  function recordingStore(claim: DeduplicationStore["claim"]) {
+    const calls: string[] = [];
+    const store: DeduplicationStore = {
+      claim: (id, { owner }) => {
+        calls.push(`claim ${id} ${owner}`);
+        return claim(id, { owner, leaseMs: 1 });
+      },
+      complete: (id, owner) => void calls.push(`complete ${id} ${owner}`),
+      release: (id, owner) => void calls.push(`release ${id} ${owner}`),
+    };
+    return { store, calls };
+  }
+  const dedup = (store: DeduplicationStore, whenStoreFails: Deduplication["whenStoreFails"] = "answer-503") => ({
+    store,
+    leaseMs: 30_000,
+    storeTimeoutMs: 20,
+    whenStoreFails,
+    queue: new DeadlineQueue(),
+  });
+  const claimed = (deduplication: Deduplication) => {
+    const { ack, reported } = acknowledger();
+    return new Promise<[ClaimFound, string[]]>((resolve) =>
+      claimDelivery(ack, deduplication, { id: "n-1", owner: "o-1" }, performance.now(), (found) =>
+        resolve([found, reasonsOf(reported)]),
+      ),
+    );
+  };
+
+  it.each([
+    ["claimed", () => "claimed" as const, "claimed", []],
+    ["in progress, asynchronously", async () => "in-progress" as const, "in-progress", []],
+    ["handled, from a store of the earlier contract", () => false, "handled", []],
+    [
+      "unavailable when the store throws",
+      () => {
+        throw new Error("down");
+      },
+      "unavailable",
+      ["store-failed"],
+    ],
+    ["unavailable when the store rejects", () => Promise.reject(new Error("down")), "unavailable", ["store-failed"]],
+    ["unavailable when the store is too slow", () => never, "unavailable", ["store-failed"]],
+    ["unavailable when the store answers nonsense", () => "maybe" as never, "unavailable", ["store-failed"]],
+  ])("claimDelivery finds the id %s", async (_, claim, found, reasons) => {
+    expect(await claimed(dedup(recordingStore(claim as DeduplicationStore["claim"]).store))).toEqual([found, reasons]);
+  });
+
+  it("claimDelivery releases a claim that lands after it gave up and answered 503", async () => {
+    let land = (_: "claimed") => {};
+    const { store, calls } = recordingStore(() => new Promise((resolve) => (land = resolve)));
+    expect(await claimed(dedup(store))).toEqual(["unavailable", ["store-failed"]]);
+    land("claimed");
+    await expect.poll(() => calls).toEqual(["claim n-1 o-1", "release n-1 o-1"]);
+  });
+
+  it("claimDelivery keeps a late claim when the call processes anyway, for settleClaim to settle", async () => {
+    let land = (_: "claimed") => {};
+    const { store, calls } = recordingStore(() => new Promise((resolve) => (land = resolve)));
+    expect(await claimed(dedup(store, "process-anyway"))).toEqual(["unavailable", ["store-failed"]]);
+    land("claimed");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(calls).toEqual(["claim n-1 o-1"]);
+  });
+
+  it.each([
+    ["marks the id handled after a success", { kind: "answered", value: undefined }, ["complete n-1 o-1"]],
+    ["frees the id after a failure", { kind: "threw", error: new Error("no") }, ["release n-1 o-1"]],
+    ["keeps the lease while late code may still finish", { kind: "deadline" }, []],
+  ] as const)("settleClaim %s", (_, outcome, expected) => {
+    const { store, calls } = recordingStore(() => "claimed");
+    settleClaim(acknowledger().ack, dedup(store), { id: "n-1", owner: "o-1" }, outcome);
+    expect(calls).toEqual(expected);
+  });
+
+  it("settleClaim reports a store that cannot record the outcome, and never throws", async () => {
+    const { ack, reported } = acknowledger();
+    const store: DeduplicationStore = {
+      claim: () => "claimed",
+      complete: () => Promise.reject(new Error("down")),
+      release: () => {
+        throw new Error("down");
+      },
+    };
+    settleClaim(ack, dedup(store), { id: "n-1", owner: "o-1" }, { kind: "answered", value: undefined });
+    settleClaim(ack, dedup(store), { id: "n-1", owner: "o-1" }, { kind: "threw", error: new Error("no") });
+    await expect.poll(() => reasonsOf(reported)).toEqual(["store-failed", "store-failed"]);
+  });
+});
+
+describe("delivery ids", () => {
   it.each([
     [{ id: "n-1" }, "n-1"],
     [{ id: 42 }, "42"],
@@ -172,11 +379,26 @@ describe("acknowledgement route steps", () => {
     [{}, undefined],
     [null, undefined],
     ["text", undefined],
-  ])("deliveryIdReader reads %j as %j", (payload, id) => {
-    expect(deliveryIdReader(meta())(payload)).toBe(id);
+  ])("a top-level member reads %j as %j", (payload, id) => {
+    expect(deliveryIdReader(meta())(payload, {})).toBe(id);
   });
 
-  it("deliveryIdReader refuses a webhook that documents no id", () => {
-    expect(() => deliveryIdReader(meta({ idField: null }))).toThrow(/x-enfuce-id-field/);
+  it.each([
+    [{ metadata: { id: "a-1" } }, "a-1"],
+    [{ metadata: {} }, undefined],
+    [{ metadata: ["a-1"] }, undefined],
+    [{ id: "a-1" }, undefined],
+  ])("a dotted path reads %j as %j", (payload, id) => {
+    expect(deliveryIdReader(meta({ idField: "metadata.id" }))(payload, {})).toBe(id);
+  });
+
+  it("a path parameter is read from the call's parameters", () => {
+    const read = deliveryIdReader(meta({ idField: null, idParameter: "sessionId" }));
+    expect(read({ id: "ignored" }, { sessionId: "s-1" })).toBe("s-1");
+    expect(read({}, {})).toBeUndefined();
+  });
+
+  it("refuses a webhook that documents no id", () => {
+    expect(() => deliveryIdReader(meta({ idField: null }))).toThrow(/x-enfuce-id-field or x-enfuce-id-parameter/);
   });
 });

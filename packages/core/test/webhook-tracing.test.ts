@@ -101,7 +101,7 @@ describe("webhook spans", () => {
     let calls = 0;
     const url = await receiver([
       acknowledgementRoute(notify, {
-        store: createMemoryDeduplicationStore(),
+        deduplication: { store: createMemoryDeduplicationStore() },
         handle: () => {
           calls++;
           if (calls > 1) throw new Error("bug");
@@ -119,7 +119,7 @@ describe("webhook spans", () => {
     expect((await post(url, "/notify", { body: { id: "n-2" } })).status).toBe(500);
     const failed = await serverSpan();
     expect(failed.attributes).toMatchObject({
-      "enfuce.webhook.answered_by": "handler",
+      "enfuce.webhook.answered_by": "not-processed",
       "enfuce.webhook.failure": "handler-threw",
       "http.response.status_code": 500,
       "error.type": "500",

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, createMemoryDeduplicationStore } from "../src/index";
+import { ConfigurationError, FAILURE_REASONS, type WebhookError, type WebhookFailureReason } from "../src/index";
+import { createLogSink } from "../src/log";
 import { createCredentialCheck } from "../src/webhook/credentials";
 import { DeadlineQueue } from "../src/webhook/deadline";
+import { failures } from "../src/webhook/failure";
+import { reporterOf } from "../src/webhook/receiver";
 
 const basic = (username: string, password: string) =>
   `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
@@ -44,28 +47,6 @@ describe("webhook credentials", () => {
   });
 });
 
-describe("in-memory deduplication store", () => {
-  it("takes an id once until it is released", () => {
-    const store = createMemoryDeduplicationStore();
-    expect(store.claim("n-1")).toBe(true);
-    expect(store.claim("n-1")).toBe(false);
-    store.release("n-1");
-    expect(store.claim("n-1")).toBe(true);
-  });
-
-  it("stays within its bound by forgetting the oldest ids first", () => {
-    const store = createMemoryDeduplicationStore({ maxEntries: 2 });
-    for (const id of ["a", "b", "c"]) store.claim(id);
-    expect(store.claim("b")).toBe(false);
-    expect(store.claim("c")).toBe(false);
-    expect(store.claim("a")).toBe(true);
-  });
-
-  it("refuses a bound that is not a positive integer", () => {
-    expect(() => createMemoryDeduplicationStore({ maxEntries: 0 })).toThrow(ConfigurationError);
-  });
-});
-
 describe("deadline queue", () => {
   it("expires pending calls in deadline order, whatever order they came in, and skips settled ones", async () => {
     const queue = new DeadlineQueue();
@@ -87,5 +68,29 @@ describe("deadline queue", () => {
     });
     await expect.poll(() => expired).toBe(true);
     expect(queue.settle(entry)).toBe(false);
+  });
+});
+
+describe("failure reports", () => {
+  it("counts every failure, and reports store failures at most once a second per webhook", async () => {
+    const told: WebhookError[] = [];
+    const counts = Object.fromEntries(FAILURE_REASONS.map((reason) => [reason, 0])) as Record<
+      WebhookFailureReason,
+      number
+    >;
+    const sink = createLogSink(undefined, "off", (text) => text);
+    const report = reporterOf((error) => told.push(error), sink, counts);
+    for (let index = 0; index < 10; index++) report(failures.storeFailed("hookA", new Error("down"), "answered 503"));
+    report(failures.storeFailed("hookB", new Error("down"), "answered 503"));
+    report(failures.handlerThrew("hookA", new Error("no"), "answered 500"));
+    report(failures.handlerThrew("hookA", new Error("no"), "answered 500"));
+    await expect.poll(() => told.length).toBe(4);
+    expect(told.map((error) => `${error.operationId} ${error.reason}`)).toEqual([
+      "hookA store-failed",
+      "hookB store-failed",
+      "hookA handler-threw",
+      "hookA handler-threw",
+    ]);
+    expect(counts).toMatchObject({ "store-failed": 11, "handler-threw": 2 });
   });
 });

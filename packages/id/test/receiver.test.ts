@@ -41,18 +41,24 @@ beforeEach(() => {
   failures = [];
 });
 
+let sessions = 0;
+/** A session id no earlier test used, since the receiver remembers the sessions it handled. */
+const freshSession = () => `${SESSION.slice(0, -4)}${String(++sessions).padStart(4, "0")}`;
+
 describe("ID authentication webhook receiver", () => {
   it.each(Object.entries(initiateAuthentication.requestExamples))(
     "answers 200 to the documented example %s and passes the session from the path",
     async (_, value) => {
+      const sessionId = freshSession();
       const sent = await sendInitiateAuthentication({
         url: receiver.url,
         credentials,
         payload: value,
+        params: { customerNumber: "392492402", sessionId },
       });
       expect(sent.status).toBe(200);
       expect(sent.body).toBeUndefined();
-      expect(started).toEqual([{ request: value, session: { customerNumber: "392492402", sessionId: SESSION } }]);
+      expect(started).toEqual([{ request: value, session: { customerNumber: "392492402", sessionId } }]);
     },
   );
 
@@ -74,14 +80,58 @@ describe("ID authentication webhook receiver", () => {
     start = () => {
       throw new Error("app push service down");
     };
-    const threw = await post(receiver.url, `/v1/authenticate/1/${SESSION}`, { body: example });
+    const threw = await post(receiver.url, `/v1/authenticate/1/${freshSession()}`, { body: example });
     expect(threw.status).toBe(500);
     expect(threw.text).not.toContain("push service");
     start = () => new Promise(() => {});
-    const late = await post(receiver.url, `/v1/authenticate/1/${SESSION}`, { body: example });
+    const late = await post(receiver.url, `/v1/authenticate/1/${freshSession()}`, { body: example });
     expect(late.status).toBe(500);
     expect(late.ms).toBeLessThan(DEADLINE_MS + 500);
     await expect.poll(() => failures.map((failure) => failure.reason)).toEqual(["handler-threw", "deadline-missed"]);
+  });
+
+  it("starts each session once: a redelivery is answered 200 without your code, one still starting gets 503", async () => {
+    const path = `/v1/authenticate/1/${freshSession()}`;
+    let finish = () => {};
+    start = () => new Promise<void>((resolve) => (finish = resolve));
+    const first = post(receiver.url, path, { body: example });
+    await expect.poll(() => started.length).toBe(1);
+    const meanwhile = await post(receiver.url, path, { body: example });
+    expect(meanwhile.status).toBe(503);
+    expect(meanwhile.headers["retry-after"]).toBe("1");
+    finish();
+    expect((await first).status).toBe(200);
+    expect((await post(receiver.url, path, { body: example })).status).toBe(200);
+    expect(started).toHaveLength(1);
+  });
+
+  it("starts a session again after your code failed on it", async () => {
+    const path = `/v1/authenticate/1/${freshSession()}`;
+    start = () => {
+      throw new Error("push service down");
+    };
+    expect((await post(receiver.url, path, { body: example })).status).toBe(500);
+    start = () => undefined;
+    expect((await post(receiver.url, path, { body: example })).status).toBe(200);
+    expect(started).toHaveLength(2);
+  });
+
+  it("hands every call to your code when deduplication is off", async () => {
+    const plain = await serve(
+      createIdHandler({
+        credentials,
+        deduplication: false,
+        onAuthenticationRequest: (request, context) => void started.push({ request, session: context.params }),
+      }),
+    );
+    try {
+      const path = `/v1/authenticate/1/${freshSession()}`;
+      await post(plain.url, path, { body: example });
+      await post(plain.url, path, { body: example });
+      expect(started).toHaveLength(2);
+    } finally {
+      await plain.close();
+    }
   });
 
   it("answers within the documented 2 s by default and refuses a longer deadline", () => {

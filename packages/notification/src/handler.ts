@@ -1,9 +1,10 @@
 import {
   acknowledgementRoute,
   ConfigurationError,
-  createMemoryDeduplicationStore,
   createWebhookHandler,
+  type DeduplicationOptions,
   type DeduplicationStore,
+  deduplicationOptionOf,
   isUnknownVariant,
   type WebhookContext,
   type WebhookHandler,
@@ -19,7 +20,8 @@ export interface NotificationHandlerOptions extends WebhookHandlerOptions {
   /**
    * Processes one notification of a type this SDK version knows. Once it returns, the receiver
    * acknowledges with 201 and what it returned (default `{ id }` of the notification). If it throws
-   * or misses the deadline the call is not acknowledged (500), so that Enfuce delivers it again.
+   * or misses the deadline the call is not acknowledged (500), so that Enfuce delivers it again. A
+   * delivery of an id another call is still processing gets 503, so that Enfuce delivers it later.
    */
   readonly onNotification: (notification: Notification, context: WebhookContext) => Acknowledgement;
   /**
@@ -36,10 +38,14 @@ export interface NotificationHandlerOptions extends WebhookHandlerOptions {
    */
   readonly deadlineMs?: number;
   /**
-   * Where taken notification ids are kept, so that a redelivery is acknowledged without calling
-   * `onNotification` again. Default: the last 10 000 ids in memory; `false` turns deduplication off.
+   * Handles each notification id once, so that a redelivery is acknowledged without calling
+   * `onNotification` again. Default: `createMemoryDeduplicationStore()`, which covers one process.
+   * Behind a load balancer give a shared store, such as `createRedisDeduplicationStore` of
+   * `@enfuce-sdk/redis`, alone or with `leaseMs`, `storeTimeoutMs` and `whenStoreFails` (what to do
+   * while the store is down: by default answer 503 so that Enfuce delivers again and nothing is lost).
+   * `false` hands every delivery to `onNotification`.
    */
-  readonly deduplication?: DeduplicationStore | false;
+  readonly deduplication?: DeduplicationStore | DeduplicationOptions | false;
 }
 
 const unhandled = (notification: UnknownNotification): never => {
@@ -57,8 +63,6 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
       throw new ConfigurationError(`${name} must be a function`);
     }
   }
-  const store =
-    options.deduplication === false ? undefined : (options.deduplication ?? createMemoryDeduplicationStore());
   const onUnknown = options.onUnknownNotification ?? unhandled;
   return createWebhookHandler(options, [
     acknowledgementRoute(meta, {
@@ -67,7 +71,7 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
           ? onUnknown(notification as UnknownNotification, context)
           : options.onNotification(notification as Notification, context),
       deadlineMs: options.deadlineMs,
-      store,
+      deduplication: deduplicationOptionOf(options.deduplication),
       acknowledgement: (notification) => ({ id: notification.id }),
     }),
   ]);

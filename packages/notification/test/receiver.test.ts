@@ -4,6 +4,7 @@ import {
   ConfigurationError,
   createNotificationHandler,
   DEFAULT_MAX_BODY_BYTES,
+  type DeduplicationOptions,
   type DeduplicationStore,
   type Notification,
   type NotificationResponse,
@@ -32,7 +33,9 @@ const reported = async (count: number) => {
   return failures;
 };
 
-function notificationReceiver(options: { deduplication?: DeduplicationStore | false; deadlineMs?: number } = {}) {
+function notificationReceiver(
+  options: { deduplication?: DeduplicationStore | DeduplicationOptions | false; deadlineMs?: number } = {},
+) {
   return createNotificationHandler({
     credentials,
     deadlineMs: DEADLINE_MS,
@@ -171,7 +174,7 @@ describe("notification receiver: at-least-once delivery", () => {
     }
   });
 
-  it("does not acknowledge when the store fails, so that Enfuce delivers again", async () => {
+  it("answers 503 without processing while the store fails, so that Enfuce delivers again", async () => {
     const broken = await serve(
       notificationReceiver({
         deduplication: {
@@ -181,11 +184,91 @@ describe("notification receiver: at-least-once delivery", () => {
       }),
     );
     try {
-      expect((await post(broken.url, "/v1/notification", { body: withId(account, freshId()) })).status).toBe(500);
+      const reply = await post(broken.url, "/v1/notification", { body: withId(account, freshId()) });
+      expect(reply.status).toBe(503);
+      expect(reply.headers["retry-after"]).toBe("1");
       expect(handled).toEqual([]);
       expect((await reported(1))[0]?.reason).toBe("store-failed");
     } finally {
       await broken.close();
+    }
+  });
+
+  it("does not wait on a store that does not answer: 503 within the store's time", async () => {
+    const stuck = notificationReceiver({
+      deduplication: { store: { claim: () => new Promise(() => {}), release: () => {} }, storeTimeoutMs: 20 },
+    });
+    const hanging = await serve(stuck);
+    try {
+      // A receiver that waited on this store would never answer at all.
+      const reply = await post(hanging.url, "/v1/notification", { body: withId(account, freshId()) });
+      expect(reply.status).toBe(503);
+      expect(stuck.stats()).toMatchObject({
+        answers: { "store-unavailable": 1 },
+        failures: { "store-failed": 1 },
+      });
+      expect((await reported(1))[0]?.message).toMatch(/had not answered claim\(\) after 20 ms; answered 503/);
+    } finally {
+      await hanging.close();
+    }
+  });
+
+  it("processes anyway while the store fails when asked to, and reports it", async () => {
+    const anyway = notificationReceiver({
+      deduplication: {
+        store: { claim: () => Promise.reject(new Error("redis down")), release: () => {} },
+        whenStoreFails: "process-anyway",
+      },
+    });
+    const broken = await serve(anyway);
+    try {
+      const notification = withId(account, freshId());
+      const replies = [
+        await post(broken.url, "/v1/notification", { body: notification }),
+        await post(broken.url, "/v1/notification", { body: notification }),
+      ];
+      expect(replies.map((reply) => reply.status)).toEqual([201, 201]);
+      expect(handled).toHaveLength(2);
+      expect(anyway.stats()).toMatchObject({ answers: { handler: 2 }, failures: { "store-failed": 2 } });
+      expect((await reported(1))[0]?.message).toBe(
+        "receiveNotification: the store failed; processed it without deduplication",
+      );
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it("answers 503 to a redelivery while the first delivery is still being processed, then acknowledges it", async () => {
+    const notification = withId(account, freshId());
+    let finish = () => {};
+    behave = () => new Promise<void>((resolve) => (finish = resolve));
+    const first = post(receiver.url, "/v1/notification", { body: notification });
+    await expect.poll(() => handled.length).toBe(1);
+    expect((await post(receiver.url, "/v1/notification", { body: notification })).status).toBe(503);
+    finish();
+    expect((await first).status).toBe(201);
+    const again = await post(receiver.url, "/v1/notification", { body: notification });
+    expect([again.status, again.json]).toEqual([201, { id: notification.id }]);
+    expect(handled).toHaveLength(1);
+  });
+
+  it("counts every answer by who gave it", async () => {
+    const counted = notificationReceiver();
+    const running = await serve(counted);
+    try {
+      const notification = withId(account, freshId());
+      await post(running.url, "/v1/notification", { body: notification });
+      await post(running.url, "/v1/notification", { body: notification });
+      behave = () => {
+        throw new Error("no");
+      };
+      await post(running.url, "/v1/notification", { body: withId(account, freshId()) });
+      expect(counted.stats()).toMatchObject({
+        answers: { handler: 1, duplicate: 1, "not-processed": 1 },
+        failures: { "handler-threw": 1 },
+      });
+    } finally {
+      await running.close();
     }
   });
 

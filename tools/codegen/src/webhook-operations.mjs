@@ -56,6 +56,7 @@ export function webhookOperations(doc) {
       deprecated: operation.deprecated === true,
       timeoutMs: operation["x-enfuce-timeout-ms"] ?? null,
       idField: operation["x-enfuce-id-field"] ?? null,
+      idParameter: operation["x-enfuce-id-parameter"] ?? null,
       pathParameters: parameters.filter((p) => p.in === "path").map((p) => p.name),
       parameterExamples: Object.fromEntries(
         parameters.filter((p) => p.in === "path").map((p) => [p.name, String(exampleOfParameter(doc, p))]),

@@ -112,10 +112,21 @@ describe("webhook validators", () => {
       method: "POST",
       path: "/v1/authenticate/{customerNumber}/{sessionId}",
       timeoutMs: 2000,
+      idField: null,
+      idParameter: "sessionId",
       successStatus: 200,
       pathParameters: ["customerNumber", "sessionId"],
       parameterExamples: { customerNumber: "392492402", sessionId: "5d3a3e10-b511-42cd-b9b6-1f2a5701ba98" },
       responseSchema: null,
     });
+  });
+
+  it.each([
+    ["notification", { idField: "id", idParameter: null }],
+    ["authorisation-control", { idField: "metadata.id", idParameter: null }],
+  ])("read what identifies a delivery of %s", async (domain, ids) => {
+    const doc = await loadSpec(specPath(domain));
+    const operations = webhookOperations(doc);
+    expect(operations.find((operation) => operation.idField !== null)).toMatchObject(ids);
   });
 });

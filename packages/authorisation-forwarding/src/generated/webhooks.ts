@@ -16,6 +16,7 @@ export const webhookSpec = {
       "deprecated": true,
       "timeoutMs": null,
       "idField": null,
+      "idParameter": null,
       "pathParameters": [],
       "parameterExamples": {},
       "headers": {},

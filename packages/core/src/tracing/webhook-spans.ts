@@ -1,11 +1,13 @@
 // The spans of a receiver: one SERVER span per call to a webhook route, named `<METHOD> <documented
 // path>`, from the moment the route is known to the answer written, refusals (401, 413, 415, 400)
-// included. The route tells the span who answered (your handler, the fallback, the receiver itself
-// for a warm-up, or the deduplication for a redelivery), whether the deadline was missed and why your
-// code failed. Your handler runs with the span active, so the spans of your own calls are its children.
+// included. The receiver tells the span who answered (an AnswerSource: your handler, the fallback,
+// the receiver itself for a warm-up, a stored decision, the deduplication for a redelivery, ...),
+// and the route whether the deadline was missed and why your code failed. Your handler runs with
+// the span active, so the spans of your own calls are its children.
 import type { Context, Span, Tracer } from "@opentelemetry/api";
 import type { LogSink } from "../log";
 import type { WebhookFailureReason } from "../webhook/failure";
+import type { AnswerSource } from "../webhook/route";
 import type { WebhookMeta } from "../webhook/types";
 import {
   ENFUCE_OPERATION_ID,
@@ -20,9 +22,6 @@ import {
 import { LazyTracer } from "./lazy-tracer";
 import type { OpenTelemetryApi } from "./open-telemetry";
 import { type TracerProvider, tracerOf } from "./provider";
-
-/** Who answered a webhook call. */
-export type AnswerSource = "handler" | "fallback" | "warm-up" | "duplicate";
 
 /** What a route tells the trace of one call. */
 export interface WebhookCallTrace {

@@ -50,3 +50,10 @@ export function validAnswer(validate: CompiledValidator, status: number, value: 
   if (!validate(value)) return problemsOf(validate, [], value);
   return jsonAnswer(status, value) ?? [{ field: "", message: "cannot be written as JSON" }];
 }
+
+// Enfuce's redelivery policy is not documented; a 503 with Retry-After is the common "try again later".
+const RETRY_SOON = { "retry-after": "1" };
+/** Another call (on this or another instance) is processing the same delivery. */
+export const IN_PROGRESS = refusal(503, "the call is being processed; deliver it again later", RETRY_SOON);
+/** The deduplication store is unavailable, so the call was not processed. */
+export const STORE_UNAVAILABLE = refusal(503, "the call was not processed; deliver it again later", RETRY_SOON);

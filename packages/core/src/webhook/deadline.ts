@@ -127,7 +127,8 @@ export function settleWithin<T>(
   run: () => T | PromiseLike<T>,
   at: number,
   queue: DeadlineQueue,
-  context: CallContext<unknown>,
+  /** Aborted at the deadline; none for calls that take no signal (a store's). */
+  context: CallContext<unknown> | undefined,
   done: (outcome: Outcome<T>) => void,
   late: (outcome: Outcome<T>) => void,
 ): void {
@@ -143,7 +144,7 @@ export function settleWithin<T>(
     return;
   }
   const entry = queue.add(at, () => {
-    context.abort();
+    context?.abort();
     done({ kind: "deadline" });
   });
   const settle = (outcome: Outcome<T>) => runGuarded(() => (queue.settle(entry) ? done(outcome) : late(outcome)));

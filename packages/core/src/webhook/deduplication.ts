@@ -1,34 +1,60 @@
-// Enfuce delivers at least once, so the same notification can arrive twice. A store remembers which
-// ids were taken; the default keeps the most recent ones in memory, which covers one process. Give a
-// shared store (Redis SET NX, a unique index) when several processes receive the same webhook.
-import { ConfigurationError } from "../errors";
+// Enfuce delivers at least once, so the same notification can arrive twice, on any instance. A
+// deduplication store makes the handling exactly-once while it answers: a call first claims the
+// delivery id for a lease; once your code succeeded the id is marked handled (kept for the store's
+// retention), after a failure it is released, and if the instance dies in between the lease runs
+// out and a redelivery is handled again. The default keeps ids in this process's memory; a shared
+// store (`@enfuce-sdk/redis`) covers several instances.
+import { BoundedMap, DEFAULT_MEMORY_ENTRIES } from "./bounded-map";
 
-export interface DeduplicationStore {
-  /** Records `id` as taken and returns true, or returns false when it already was. Must be atomic. */
-  claim(id: string): boolean | PromiseLike<boolean>;
-  /** Forgets `id` after your code failed on it, so that the redelivery is handled again. */
-  release(id: string): void | PromiseLike<void>;
+/** What a claim found: the id is now this call's, another call holds it, or it was handled already. */
+export type ClaimResult = "claimed" | "in-progress" | "handled";
+
+export interface Claim {
+  /** Milliseconds the claim holds unless completed or released; after that the id may be claimed again. */
+  readonly leaseMs: number;
+  /** Unique to the claiming call, so that a release never frees a claim another call took after the lease ran out. */
+  readonly owner: string;
 }
 
-export const DEFAULT_DEDUPLICATION_ENTRIES = 10_000;
+export interface DeduplicationStore {
+  /**
+   * Claims `id` atomically (one step: check and take). A store written for the earlier contract
+   * may answer `true` (claimed) or `false` (taken before; acknowledged without your code).
+   */
+  claim(id: string, claim: Claim): ClaimResult | boolean | PromiseLike<ClaimResult | boolean>;
+  /** Marks `id` handled after your code succeeded. A store without it keeps the claim as the record. */
+  complete?(id: string, owner: string): void | PromiseLike<void>;
+  /** Frees `id` after your code failed on it, so that the redelivery is handled again; only `owner`'s claim. */
+  release(id: string, owner: string): void | PromiseLike<void>;
+}
 
-/** Remembers the last `maxEntries` ids (default 10 000); older ones are forgotten first. */
+export const DEFAULT_DEDUPLICATION_ENTRIES = DEFAULT_MEMORY_ENTRIES;
+
+/** A claim past its lease counts as absent; `HANDLED` marks a completed id. */
+const HANDLED = 0;
+type Entry = { readonly owner: string; readonly until: number } | typeof HANDLED;
+
+/**
+ * Remembers the last `maxEntries` ids (default `DEFAULT_DEDUPLICATION_ENTRIES`) of one process;
+ * older ones are forgotten first. Enough for a single instance; several instances need a shared store.
+ */
 export function createMemoryDeduplicationStore(options: { readonly maxEntries?: number } = {}): DeduplicationStore {
-  const maxEntries = options.maxEntries ?? DEFAULT_DEDUPLICATION_ENTRIES;
-  if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-    throw new ConfigurationError("maxEntries must be a positive integer");
-  }
-  // A Set iterates in insertion order, so its first entry is the oldest.
-  const ids = new Set<string>();
+  const entries = new BoundedMap<Entry>(options.maxEntries);
   return {
-    claim(id) {
-      if (ids.has(id)) return false;
-      ids.add(id);
-      if (ids.size > maxEntries) ids.delete(ids.values().next().value as string);
-      return true;
+    claim(id, { leaseMs, owner }) {
+      const entry = entries.get(id);
+      if (entry === HANDLED) return "handled";
+      const now = performance.now();
+      if (entry !== undefined && entry.until > now) return "in-progress";
+      entries.set(id, { owner, until: now + leaseMs });
+      return "claimed";
     },
-    release(id) {
-      ids.delete(id);
+    complete(id) {
+      entries.set(id, HANDLED);
+    },
+    release(id, owner) {
+      const entry = entries.get(id);
+      if (entry !== undefined && entry !== HANDLED && entry.owner === owner) entries.delete(id);
     },
   };
 }

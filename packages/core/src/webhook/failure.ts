@@ -1,19 +1,27 @@
 import { EnfuceError } from "../errors";
+import type { Outcome } from "./deadline";
 import type { FieldProblem } from "./types";
 
-export type WebhookFailureReason =
+/** Why a call failed, each reason described where it is listed. */
+export const FAILURE_REASONS = [
   /** Your code threw or its promise rejected (also reported when that happens after the deadline). */
-  | "handler-threw"
+  "handler-threw",
   /** Your code had not answered when the deadline passed. */
-  | "deadline-missed"
+  "deadline-missed",
   /** Your answer does not match the response schema; `problems` says where. */
-  | "invalid-answer"
+  "invalid-answer",
   /** The fallback threw or is invalid, so the receiver answered 500. */
-  | "fallback-failed"
-  /** The deduplication store failed, so the delivery was not handled (Enfuce will send it again). */
-  | "store-failed"
+  "fallback-failed",
+  /**
+   * A shared store (deduplication, decisions) failed or did not answer in time; the message says
+   * what the receiver did instead. Reported at most once a second per webhook; `stats()` counts all.
+   */
+  "store-failed",
   /** A failure of the receiver itself; it answered 500. */
-  | "internal-error";
+  "internal-error",
+] as const;
+
+export type WebhookFailureReason = (typeof FAILURE_REASONS)[number];
 
 /**
  * A failure on a webhook call, given to `onError` after the receiver has answered. It names the
@@ -75,6 +83,15 @@ export const failures = {
     ),
   storeFailed: (operationId: string, cause: unknown, then: string) =>
     new WebhookError(operationId, "store-failed", `the store failed; ${then}`, { cause }),
+  /** Why a store call gave no usable answer: it threw, did not answer in time, or answered something unexpected. */
+  storeMissed(operationId: string, method: string, outcome: Outcome<unknown>, timeoutMs: number, then: string) {
+    if (outcome.kind === "threw") return failures.storeFailed(operationId, outcome.error, then);
+    const message =
+      outcome.kind === "deadline"
+        ? `the store had not answered ${method}() after ${timeoutMs} ms; ${then}`
+        : `the store answered ${method}() with something it may not; ${then}`;
+    return new WebhookError(operationId, "store-failed", message);
+  },
   internalError: (operationId: string, cause: unknown) =>
     new WebhookError(operationId, "internal-error", `the receiver failed; ${ANSWERED_500}`, { cause }),
 };

@@ -7,11 +7,11 @@ import { checkTracerProvider } from "../tracing/provider";
 import { createReceiverTracing, type HeaderReader, startWebhookSpan, type WebhookSpan } from "../tracing/webhook-spans";
 import { type Answer, INTERNAL_ERROR, invalidPayload, TOO_LARGE, UNAUTHORIZED, UNSUPPORTED_TYPE } from "./answers";
 import { createCredentialCheck } from "./credentials";
-import { failures } from "./failure";
+import { FAILURE_REASONS, failures, type WebhookFailureReason } from "./failure";
 import { fetchHandler } from "./fetch";
 import { nodeHandler } from "./node";
 import { problemsOf } from "./problems";
-import type { Report, WebhookRoute } from "./route";
+import { ANSWER_SOURCES, type Reply, type Report, type WebhookRoute } from "./route";
 import { createRouter, type Matched } from "./router";
 import type { WebhookHandler, WebhookHandlerOptions } from "./types";
 
@@ -51,11 +51,33 @@ function checkedBodyLimit(value: unknown): number {
   return value as number;
 }
 
-/** Failures go to onError (or a warning line) after the answer was written, never into it. */
-function reporterOf(onError: WebhookHandlerOptions["onError"], sink: LogSink): Report {
+// While a shared store is down every call fails alike; one report a second per webhook says so
+// without drowning the log. `stats()` still counts every failure.
+const STORE_FAILURE_REPORT_INTERVAL_MS = 1000;
+
+const zeroCounts = <Key extends string>(keys: readonly Key[]) =>
+  Object.fromEntries(keys.map((key) => [key, 0])) as Record<Key, number>;
+
+/**
+ * Failures are counted, then go to onError (or a warning line) after the answer was written, never
+ * into it; store failures at most once a second per webhook.
+ */
+export function reporterOf(
+  onError: WebhookHandlerOptions["onError"],
+  sink: LogSink,
+  failureCounts: Record<WebhookFailureReason, number>,
+): Report {
   if (onError !== undefined && typeof onError !== "function")
     throw new ConfigurationError("onError must be a function");
+  const lastStoreReport = new Map<string, number>();
   return (error) => {
+    failureCounts[error.reason]++;
+    if (error.reason === "store-failed") {
+      const now = performance.now();
+      const last = lastStoreReport.get(error.operationId) ?? Number.NEGATIVE_INFINITY;
+      if (now - last < STORE_FAILURE_REPORT_INTERVAL_MS) return;
+      lastStoreReport.set(error.operationId, now);
+    }
     setTimeout(() => {
       try {
         if (onError) onError(error);
@@ -85,7 +107,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions, routes: rea
   const credentials = createCredentialCheck(options.credentials);
   const maxBodyBytes = checkedBodyLimit(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   const sink = createLogSink(undefined, resolveLogLevel(undefined), createRedactor(credentials.secrets));
-  const report = reporterOf(options.onError, sink);
+  const answers = zeroCounts(ANSWER_SOURCES);
+  const failureCounts = zeroCounts(FAILURE_REASONS);
+  const report = reporterOf(options.onError, sink, failureCounts);
   const tracing = createReceiverTracing(checkTracerProvider(options.tracerProvider), sink);
   // Starts loading @opentelemetry/api (if installed) now: a call is answered at once, never waiting for it.
   tracing.current();
@@ -105,18 +129,29 @@ export function createWebhookHandler(options: WebhookHandlerOptions, routes: rea
     },
     trace: (matched, headers, read) => startWebhookSpan(tracing, matched.meta, headers, read),
     answer(matched, body, receivedAt, respond, trace) {
+      // Every answer to a valid route call passes here: counted, and its source set on the span.
+      const settle = (reply: Reply) => {
+        answers[reply.source]++;
+        trace?.answeredBy(reply.source);
+        respond(reply.answer);
+      };
       const parsed = parse(matched, body);
-      if (!("payload" in parsed)) return respond(parsed);
+      if (!("payload" in parsed)) return settle({ answer: parsed, source: "invalid-payload" });
       const { validateRequest, requestBranches } = matched.meta;
       if (validateRequest && !validateRequest(parsed.payload)) {
-        return respond(invalidPayload(problemsOf(validateRequest, requestBranches, parsed.payload)));
+        const answer = invalidPayload(problemsOf(validateRequest, requestBranches, parsed.payload));
+        return settle({ answer, source: "invalid-payload" });
       }
-      matched.answer(parsed.payload, { params: matched.params, receivedAt, trace }, respond);
+      matched.answer(parsed.payload, { params: matched.params, receivedAt, trace }, settle);
     },
     fail(error) {
       report(failures.internalError("webhook", error));
       return INTERNAL_ERROR;
     },
   };
-  return { node: nodeHandler(receiver), fetch: fetchHandler(receiver) };
+  return {
+    node: nodeHandler(receiver),
+    fetch: fetchHandler(receiver),
+    stats: () => ({ answers: { ...answers }, failures: { ...failureCounts } }),
+  };
 }

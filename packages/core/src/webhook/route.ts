@@ -3,7 +3,6 @@
 // - decision-route.ts: your code answers (authorisations); a fallback answers when it cannot;
 // - acknowledgement-route.ts: your code processes, the receiver acknowledges (notifications, ID);
 // - automaticRoute below: the receiver answers by itself (warm-up).
-
 import type { WebhookCallTrace } from "../tracing/webhook-spans";
 import { type Answer, emptyAnswer, INTERNAL_ERROR } from "./answers";
 import { CallContext, DeadlineQueue, type Outcome, settleWithin } from "./deadline";
@@ -18,8 +17,39 @@ export interface CallInfo {
   readonly trace?: WebhookCallTrace | undefined;
 }
 export type Report = (error: WebhookError) => void;
+
+/**
+ * Who gave an answer: your code (`handler`), the `fallback`, a decision the store retained
+ * (`stored-decision`), the receiver for a redelivery already handled (`duplicate`), a refusal while
+ * another call holds the id (`in-progress`) or while the store is unavailable (`store-unavailable`),
+ * a failure of your code (`not-processed`), the receiver by itself (`warm-up`), a refusal of a
+ * payload that breaks the spec (`invalid-payload`), or a failure of the receiver (`internal-error`).
+ * Counted in `handler.stats()` and set on the call's span; refusals before the body is read (401,
+ * 404, 413, 415) are not.
+ */
+export const ANSWER_SOURCES = [
+  "handler",
+  "fallback",
+  "stored-decision",
+  "duplicate",
+  "in-progress",
+  "store-unavailable",
+  "not-processed",
+  "warm-up",
+  "invalid-payload",
+  "internal-error",
+] as const;
+export type AnswerSource = (typeof ANSWER_SOURCES)[number];
+
+/** An answer and who gave it. */
+export interface Reply {
+  readonly answer: Answer;
+  readonly source: AnswerSource;
+}
+
+export type Respond = (reply: Reply) => void;
 /** Answers a valid payload through `respond`, exactly once; never throws. */
-export type RouteAnswer = (payload: unknown, call: CallInfo, respond: (answer: Answer) => void) => void;
+export type RouteAnswer = (payload: unknown, call: CallInfo, respond: Respond) => void;
 
 /** One webhook of a receiver; `createWebhookHandler` prepares it with its failure reporter. */
 export interface WebhookRoute {
@@ -27,26 +57,22 @@ export interface WebhookRoute {
   readonly prepare: (report: Report) => RouteAnswer;
 }
 
-/** `make()`'s answer, or 500 if the receiver itself fails: answers are given from callbacks, where a throw would go unhandled. */
-export function answerSafely(report: Report, operationId: string, make: () => Answer): Answer {
+const RECEIVER_FAILED: Reply = { answer: INTERNAL_ERROR, source: "internal-error" };
+
+/** `make()`'s reply, or 500 if the receiver itself fails: answers are given from callbacks, where a throw would go unhandled. */
+export function replySafely(report: Report, operationId: string, make: () => Reply): Reply {
   try {
     return make();
   } catch (cause) {
     report(failures.internalError(operationId, cause));
-    return INTERNAL_ERROR;
+    return RECEIVER_FAILED;
   }
 }
 
 /** A webhook the receiver answers by itself once the payload is valid, such as a warm-up call. */
 export function automaticRoute(meta: WebhookMeta): WebhookRoute {
-  const answer = emptyAnswer(meta.successStatus);
-  return {
-    meta,
-    prepare: () => (_payload, call, respond) => {
-      call.trace?.answeredBy("warm-up");
-      respond(answer);
-    },
-  };
+  const reply: Reply = { answer: emptyAnswer(meta.successStatus), source: "warm-up" };
+  return { meta, prepare: () => (_payload, _call, respond) => respond(reply) };
 }
 
 /** The report of one traced call: each failure is also noted on its span. */

@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Credentials } from "../auth";
 import type { Received } from "../read-write";
 import type { TracerProvider } from "../tracing/provider";
-import type { WebhookError } from "./failure";
+import type { WebhookError, WebhookFailureReason } from "./failure";
+import type { AnswerSource } from "./route";
 
 /** One problem of a payload or answer: a JSON pointer into it (`""` is the whole body) and what is wrong. */
 export interface FieldProblem {
@@ -34,8 +35,10 @@ export interface WebhookMeta {
   readonly deprecated: boolean;
   /** The documented time within which Enfuce expects the answer (`x-enfuce-timeout-ms`). */
   readonly timeoutMs: number | null;
-  /** The payload member that identifies a delivery, for deduplication (`x-enfuce-id-field`). */
+  /** The payload member that identifies a delivery, a dotted path such as `metadata.id` (`x-enfuce-id-field`). */
   readonly idField: string | null;
+  /** The path parameter that identifies a delivery, where the payload has no id (`x-enfuce-id-parameter`). */
+  readonly idParameter: string | null;
   readonly pathParameters: readonly string[];
   readonly parameterExamples: { readonly [name: string]: string };
   /** Required headers with their documented example values, lower-case names. */
@@ -95,10 +98,18 @@ export interface WebhookHandlerOptions {
   readonly tracerProvider?: TracerProvider;
 }
 
+/** What a receiver did since it was created: every answer a webhook gave by who gave it, every failure by reason. */
+export interface WebhookStats {
+  readonly answers: Readonly<Record<AnswerSource, number>>;
+  readonly failures: Readonly<Record<WebhookFailureReason, number>>;
+}
+
 /** A receiver for Node's `http` (and Express) and for fetch-style runtimes. */
 export interface WebhookHandler {
   /** `http.createServer(handler.node)`, or `app.use(handler.node)` in Express (unknown paths go to `next`). */
   readonly node: (request: IncomingMessage, response: ServerResponse, next?: (error?: unknown) => void) => void;
   /** `export default { fetch: handler.fetch }`: a Request in, a Response out. */
   readonly fetch: (request: Request) => Promise<Response>;
+  /** Counts since the handler was created, for metrics: a copy, taken when called. */
+  readonly stats: () => WebhookStats;
 }

@@ -20,6 +20,7 @@ export const meta = (overrides: Partial<WebhookMeta> = {}): WebhookMeta => ({
   deprecated: false,
   timeoutMs: 1000,
   idField: "id",
+  idParameter: null,
   pathParameters: [],
   parameterExamples: {},
   headers: {},

@@ -16,6 +16,7 @@ export const webhookSpec = {
       "deprecated": false,
       "timeoutMs": 1000,
       "idField": "id",
+      "idParameter": null,
       "pathParameters": [],
       "parameterExamples": {},
       "headers": {},

@@ -1,0 +1,117 @@
+// The decision store's two steps in a decision route: before your code is asked, recall the
+// decision retained for a redelivered id; after it answered, retain that decision and answer the
+// one retained first, so that two instances deciding the same id at once answer alike. A store call
+// never holds the answer past its time: when the store fails or is slow, the receiver decides and
+// answers without it, reports it and counts it.
+import type { Answer } from "./answers";
+import { DeadlineQueue, settleWithin } from "./deadline";
+import type { DecisionStore } from "./decisions";
+import { failures } from "./failure";
+import type { Reply, Report, Respond } from "./route";
+import { type DecisionStoreOptions, storeTimeoutOf } from "./store-options";
+import type { WebhookMeta } from "./types";
+
+/** The decision store of a route with its settings, all checked. */
+export interface RetainedDecisions {
+  readonly store: DecisionStore;
+  readonly storeTimeoutMs: number;
+  /** Store calls of the route share one timer, like handler calls. */
+  readonly queue: DeadlineQueue;
+}
+
+/** What these steps need to know about their route. */
+export interface DecisionRouteFacts {
+  readonly operationId: string;
+  readonly successStatus: number;
+  readonly deadlineMs: number;
+  readonly report: Report;
+}
+
+/** A recall that answers after the call was decided without it changes nothing. */
+const IGNORE_LATE = () => {};
+const DECIDED_WITHOUT_STORE = "decided without the decision store";
+const NOT_RETAINED = "answered the decision without retaining it";
+
+export function retainedDecisionsOf(
+  meta: WebhookMeta,
+  options: DecisionStoreOptions | undefined,
+  deadlineMs: number,
+): RetainedDecisions | undefined {
+  if (!options) return undefined;
+  return {
+    store: options.store,
+    storeTimeoutMs: storeTimeoutOf(meta.operationId, options.storeTimeoutMs, deadlineMs),
+    queue: new DeadlineQueue(),
+  };
+}
+
+const storedReply = (route: DecisionRouteFacts, body: string): Reply => {
+  const answer: Answer = { status: route.successStatus, body };
+  return { answer, source: "stored-decision" };
+};
+
+/** Tells `then` the decision retained for `id`, or undefined when there is none or the store did not answer in time. */
+export function recallDecision(
+  route: DecisionRouteFacts,
+  decisions: RetainedDecisions,
+  id: string,
+  receivedAt: number,
+  then: (stored: Reply | undefined) => void,
+): void {
+  const { operationId, report } = route;
+  settleWithin(
+    () => decisions.store.recall(id),
+    receivedAt + decisions.storeTimeoutMs,
+    decisions.queue,
+    undefined,
+    (outcome) => {
+      if (outcome.kind === "answered") {
+        const { value } = outcome;
+        if (value === undefined || value === null) return then(undefined);
+        if (typeof value === "string") return then(storedReply(route, value));
+      }
+      report(failures.storeMissed(operationId, "recall", outcome, decisions.storeTimeoutMs, DECIDED_WITHOUT_STORE));
+      then(undefined);
+    },
+    IGNORE_LATE,
+  );
+}
+
+/**
+ * Retains the decision of `reply` for `id`, then answers the one retained (another instance's if
+ * it retained one first). Waits no longer than `storeTimeoutMs` and never past the deadline; a
+ * 500 is no decision and is not retained.
+ */
+export function retainDecision(
+  route: DecisionRouteFacts,
+  decisions: RetainedDecisions,
+  id: string,
+  reply: Reply,
+  receivedAt: number,
+  respond: Respond,
+): void {
+  const { operationId, report } = route;
+  const { answer } = reply;
+  if (answer.status !== route.successStatus) {
+    respond(reply);
+    return;
+  }
+  const timeoutMs = decisions.storeTimeoutMs;
+  settleWithin(
+    () => decisions.store.retain(id, answer.body),
+    Math.min(performance.now() + timeoutMs, receivedAt + route.deadlineMs),
+    decisions.queue,
+    undefined,
+    (outcome) => {
+      if (outcome.kind === "answered" && typeof outcome.value === "string") {
+        respond(outcome.value === answer.body ? reply : storedReply(route, outcome.value));
+        return;
+      }
+      report(failures.storeMissed(operationId, "retain", outcome, timeoutMs, NOT_RETAINED));
+      respond(reply);
+    },
+    (late) => {
+      if (late.kind === "threw") report(failures.storeFailed(operationId, late.error, "the decision was not retained"));
+    },
+  );
+}
