@@ -99,6 +99,8 @@ const throughputRows = [];
 await main();
 const startup = await benchStartup();
 const sizes = await reportSizes(fileURLToPath(new URL("../packages", import.meta.url)), startup.installSizes);
-// The webhook receivers against a bare node:http server (bench/webhook.mjs).
-const receivers = await (await import("./webhook.mjs")).benchWebhookReceivers();
+// The webhook receivers against a bare node:http server, then their stores in memory and on Redis (bench/webhook.mjs).
+const webhookBench = await import("./webhook.mjs");
+const receivers = await webhookBench.benchWebhookReceivers();
+await webhookBench.benchSharedReceiverState();
 printGoals({ throughput: throughputRows, startup: startup.rows, sizes, installSizes: startup.installSizes, receivers });
