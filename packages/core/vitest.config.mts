@@ -21,6 +21,8 @@ const BOTH_ROUTES = [
   "test/identify.test.ts",
   "test/request.test.ts",
   "test/tracing.test.ts",
+  "test/proxy-tls.test.ts",
+  "test/proxy-environment.test.ts",
 ];
 
 export default defineConfig({

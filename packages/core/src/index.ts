@@ -29,6 +29,7 @@ export type { Received, Sent } from "./read-write";
 export { DEFAULT_MAX_RETRIES, type RetryBackoff } from "./retry";
 export type { DomainSpec, OperationMeta } from "./spec";
 export type { TracerProvider } from "./tracing/provider";
+export type { TlsOptions } from "./transport/options";
 export type {
   CallError,
   CallOptions,

@@ -6,6 +6,7 @@ import { createLogSink, createRedactor, type Logger, type LogLevel, type LogSink
 import { DEFAULT_MAX_RETRIES, type RetryBackoff } from "./retry";
 import type { DomainSpec } from "./spec";
 import { checkTracerProvider, type TracerProvider } from "./tracing/provider";
+import { checkTransportOptions, type TlsOptions, type TransportOptions } from "./transport/options";
 import { type AppInfo, type PackageInfo, userAgentOf } from "./user-agent";
 
 /** Options every domain client takes, the same for all of them. */
@@ -21,6 +22,14 @@ export interface ClientOptions {
   readonly auditUser: string;
   /** Replaces the transport, e.g. for tests; receives one Request per attempt. */
   readonly fetch?: (input: Request) => Promise<Response>;
+  /**
+   * A forward proxy for the default transport, e.g. `http://user:password@proxy.corp:3128`; its
+   * credentials never appear in a log or an error. Default: `HTTPS_PROXY` / `HTTP_PROXY` /
+   * `NO_PROXY` from the environment, read when the first request goes out.
+   */
+  readonly proxy?: string;
+  /** TLS for the default transport: extra trusted CAs, a client certificate for mutual TLS, a minimum version. */
+  readonly tls?: TlsOptions;
   /** openapi-fetch middleware; it sees every attempt, retries included. */
   readonly middleware?: readonly Middleware[];
   /** Retries after a retryable failure. Default 2. */
@@ -50,6 +59,8 @@ export interface ResolvedConfig {
   readonly authorization: string;
   readonly auditUser: string;
   readonly fetch: ((input: Request) => Promise<Response>) | undefined;
+  /** The default transport's proxy and TLS options (unused with `fetch`). */
+  readonly transport: TransportOptions;
   readonly maxRetries: number;
   readonly retryBackoff: RetryBackoff;
   readonly timeout: number;
@@ -95,12 +106,14 @@ export function resolveConfig(options: ClientOptions, spec: DomainSpec, packageI
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new ConfigurationError("fetch must be a function");
   }
-  const redact = createRedactor([...secrets, header]);
+  const transport = checkTransportOptions(options);
+  const redact = createRedactor([...secrets, header, ...transport.secrets]);
   return {
     baseUrl,
     authorization: header,
     auditUser: options.auditUser,
     fetch: options.fetch,
+    transport: transport.transport,
     maxRetries: checkRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries"),
     retryBackoff: options.retryBackoff ?? {},
     timeout: checkTimeout(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout"),

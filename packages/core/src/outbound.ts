@@ -7,7 +7,7 @@ import { serializePath, serializeQuery } from "./encoding";
 import { ConfigurationError } from "./errors";
 import { loadOpenApiFetch } from "./load";
 import type { ResolvedConfig } from "./options";
-import { type Connections, defaultConnections } from "./transport/connections";
+import { type Connections, connectionsFor } from "./transport/connections";
 import { createFetchTransport } from "./transport/fetch";
 
 export interface Outbound {
@@ -34,7 +34,7 @@ function checkMiddleware(middleware: unknown): asserts middleware is Middleware 
 
 /** A client's outbound side, with the `use` and `eject` the client exposes. */
 export function createOutbound(config: ResolvedConfig) {
-  const connections = config.fetch ? undefined : defaultConnections;
+  const connections = config.fetch ? undefined : connectionsFor(config.transport);
   const middleware: Middleware[] = [];
   // biome-ignore lint/suspicious/noExplicitAny: the typed surface lives in types.ts; this is the untyped engine under it
   let creating: Promise<Client<any>> | undefined;

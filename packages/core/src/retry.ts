@@ -2,6 +2,7 @@
 // wait first. The rule is Stripe's, not Stainless's: a request that may move money is repeated only
 // when that is provably safe (an idempotent method, an idempotency key, or a request that never left).
 import { ConnectionError, TimeoutError } from "./errors";
+import { causesOf, refusalOf } from "./transport/refusal";
 
 export interface RetryBackoff {
   /** First backoff delay; doubles per retry. Default 500 ms. */
@@ -48,12 +49,11 @@ export function isSafeToRepeat(method: string, hasIdempotencyKey: boolean, optIn
 
 /** Whether a transport error proves the request never reached the server. */
 export function provablyNotSent(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
-    const code = (cause as { code?: unknown }).code;
+  for (const { code } of causesOf(error)) {
     if (typeof code === "string" && NEVER_SENT_CODES.has(code)) return true;
-    cause = (cause as { cause?: unknown }).cause;
   }
-  return false;
+  // Refused by the TLS handshake or the proxy: the request had nowhere to go yet.
+  return refusalOf(error) !== undefined;
 }
 
 /** Retry-After as milliseconds from `now`, for both forms (delta seconds, HTTP date); undefined if absent or bad. */

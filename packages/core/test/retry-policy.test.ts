@@ -105,6 +105,16 @@ describe("provablyNotSent", () => {
       notSent: true,
     },
     { name: "ECONNRESET", error: reset, notSent: false },
+    {
+      name: "a server certificate not trusted",
+      error: new TypeError("fetch failed", { cause: { code: "SELF_SIGNED_CERT_IN_CHAIN" } }),
+      notSent: true,
+    },
+    {
+      name: "a tunnel the proxy refused",
+      error: new TypeError("fetch failed", { cause: new Error("Proxy response (407) !== 200 when HTTP Tunneling") }),
+      notSent: true,
+    },
     { name: "no code", error: new TypeError("fetch failed"), notSent: false },
     { name: "nothing", error: undefined, notSent: false },
   ])("$name: $notSent", ({ error, notSent }) => {

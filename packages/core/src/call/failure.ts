@@ -3,6 +3,7 @@
 // abort and bad parameters end the call; anything else (a middleware's own error) passes unchanged.
 import { ConfigurationError, ConnectionError, RequestAbortedError, type RequestContext, TimeoutError } from "../errors";
 import { provablyNotSent } from "../retry";
+import { refusalOf } from "../transport/refusal";
 import type { CallPlan } from "./plan";
 
 /** Whether a thrown value is a transport failure (fetch's TypeError, a socket error with a code). */
@@ -28,7 +29,10 @@ export function classifyFailure(error: unknown, plan: CallPlan, attempt: number,
   if (timedOut) return new TimeoutError(`no complete answer within ${plan.timeout} ms`, contextOf(plan, attempt));
   if (isTransportFailure(error)) {
     const message = provablyNotSent(error) ? "connection failed before the request was sent" : "connection failed";
-    return new ConnectionError(message, contextOf(plan, attempt), { cause: error });
+    const refusal = refusalOf(error);
+    return new ConnectionError(refusal ? `${message}: ${refusal}` : message, contextOf(plan, attempt), {
+      cause: error,
+    });
   }
   return error;
 }

@@ -43,6 +43,14 @@ describe("classifyFailure", () => {
     expect(failure.cause).toBe(refused);
   });
 
+  test("a connection refused by the TLS handshake or the proxy says why", () => {
+    const untrusted = new TypeError("fetch failed", { cause: { code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE" } });
+    const failure = classifyFailure(untrusted, plan(), 1, false) as ConnectionError;
+    expect(failure.message).toBe(
+      "GET /items/{itemId}: connection failed before the request was sent: the server's certificate is not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE; a private CA goes in tls.ca) (1 attempt)",
+    );
+  });
+
   test("a ConfigurationError raised while building the request is given the call it is about", () => {
     const raised = new ConfigurationError("path parameter itemId is required");
     const failure = classifyFailure(raised, plan(), 1, false) as ConfigurationError;
