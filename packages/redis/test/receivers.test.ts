@@ -7,6 +7,7 @@ import {
   webhookSpec as authorisationSpec,
   createAuthorisationControlHandler,
 } from "@enfuce-sdk/authorisation-control";
+import { createIdHandler, webhookSpec as idSpec } from "@enfuce-sdk/id";
 import { createNotificationHandler, type Notification, webhookSpec } from "@enfuce-sdk/notification";
 import { type RunningRedis, startRedisServer } from "@enfuce-sdk/workspace";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -17,6 +18,7 @@ import { receiverClient } from "./support/redis-client.mjs";
 const url = inject("redisUrl");
 const account = webhookSpec.operations.receiveNotification.requestExamples.account;
 const authorisation = authorisationSpec.operations.authPost.requestExamples.retail;
+const authentication = idSpec.operations.initiateAuthentication.requestExamples.withTransaction;
 const APPROVE: AuthorisationResponse = { transactionData: { responseCode: "00" } };
 const DECLINE: AuthorisationResponse = { transactionData: { responseCode: "05" } };
 const notificationOf = (id: string) => ({ ...account, id }) as Notification;
@@ -63,6 +65,38 @@ describe.skipIf(url === null)("receivers sharing one Redis", () => {
     const redelivered = await post(b.url, "/v1/notification", { body: notification });
     expect([redelivered.status, redelivered.json]).toEqual([201, { id: notification.id }]);
     expect(handled).toHaveLength(1);
+  });
+
+  it("starts an ID session once while another instance is still starting it, and never again", async () => {
+    const store = createRedisDeduplicationStore(client, { keyPrefix: `test:${randomUUID()}:` });
+    const startedSessions: string[] = [];
+    let finish = () => {};
+    const starting = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const instance = () =>
+      started(
+        createIdHandler({
+          credentials,
+          deadlineMs: 1000,
+          deduplication: store,
+          onAuthenticationRequest: async (_request, { params }) => {
+            startedSessions.push(params.sessionId);
+            await starting;
+          },
+        }),
+      );
+    const [a, b] = await Promise.all([instance(), instance()]);
+    const sessionId = randomUUID();
+    const path = `/v1/authenticate/392492402/${sessionId}`;
+    const first = post(a.url, path, { body: authentication });
+    await expect.poll(() => startedSessions.length).toBe(1);
+    const meanwhile = await post(b.url, path, { body: authentication });
+    expect([meanwhile.status, meanwhile.headers["retry-after"]]).toEqual([503, "1"]);
+    finish();
+    expect((await first).status).toBe(200);
+    expect((await post(b.url, path, { body: authentication })).status).toBe(200);
+    expect(startedSessions).toEqual([sessionId]);
   });
 
   it("answers a redelivered authorisation on another instance with the decision given, without your code", async () => {
