@@ -27,7 +27,7 @@ export type { Logger, LogLevel } from "./log";
 export { type ClientOptions, DEFAULT_TIMEOUT_MS } from "./options";
 export type { Received, Sent } from "./read-write";
 export { DEFAULT_MAX_RETRIES, type RetryBackoff } from "./retry";
-export type { DomainSpec, OperationMeta } from "./spec";
+export type { DomainSpec, OperationFacts, OperationMeta, OperationValidators, ParameterFact } from "./spec";
 export type { TracerProvider } from "./tracing/provider";
 export type { TlsOptions } from "./transport/options";
 export type {

@@ -1,3 +1,5 @@
+import type { CompiledValidator } from "./webhook/types";
+
 /**
  * How a list operation pages (tools/codegen/src/paging.mjs decides it from the spec). Member paths
  * are lists of property names into the answer; `[]` is the answer itself.
@@ -44,4 +46,40 @@ export interface DomainSpec {
   readonly serverUrl: string;
   /** Keyed by `METHOD /path/template`. */
   readonly operations: { readonly [methodAndPath: string]: OperationMeta };
+}
+
+/**
+ * Validators compiled ahead of time for one client operation, generated per domain into the
+ * `validators` entry of its package (`@enfuce-sdk/<domain>/validators`); strict, all errors reported.
+ */
+export interface OperationValidators {
+  /** `{ path, query, header }`, header names in lower case, values already typed (numbers, arrays...). */
+  readonly parameters: CompiledValidator;
+  /** The JSON request body; null where the operation takes none. */
+  readonly body: CompiledValidator | null;
+  /** Per documented status (`"200"`, `"2XX"`, `"default"`); null where that answer has no JSON body. */
+  readonly responses: { readonly [status: string]: CompiledValidator | null };
+}
+
+/** How to read one parameter of a raw request. */
+export interface ParameterFact {
+  /** Header names in lower case. */
+  readonly name: string;
+  readonly in: "path" | "query" | "header" | "cookie";
+  readonly required: boolean;
+  /** JSON types the schema allows; empty when any. */
+  readonly types: readonly string[];
+  readonly itemTypes?: readonly string[];
+  /** Members of a form-style exploded object, each sent as a query parameter of its own. */
+  readonly members?: readonly string[];
+  readonly default?: unknown;
+}
+
+/** What a simulator of the API needs about one operation, beside the core's facts. */
+export interface OperationFacts extends OperationMeta {
+  readonly parameters: readonly ParameterFact[];
+  /** The request body: whether it is required and whether it is JSON; null where there is none. */
+  readonly body: { readonly required: boolean; readonly json: boolean } | null;
+  /** Per documented success status, the first documented example, if any. */
+  readonly responses: { readonly [status: string]: { readonly example?: unknown } };
 }

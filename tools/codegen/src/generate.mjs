@@ -11,6 +11,7 @@ import {
   renderAliases,
   renderClient,
   renderOperationsTable,
+  renderOperationValidators,
   renderSchema,
   renderSpecMeta,
   renderWebhooks,
@@ -18,13 +19,14 @@ import {
   replaceTable,
 } from "./render.mjs";
 import { renderCoreRepeatability, renderRepeatabilityTable, renderRootRepeatability } from "./repeatability.mjs";
+import { planSandbox } from "./sandbox.mjs";
 import { scaffoldFiles } from "./scaffold.mjs";
 import { hasOperations } from "./walk.mjs";
 
 const GENERATED_DIR = "src/generated";
 const readIfExists = (file) => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
 
-/** @returns {Promise<Map<string, string>>} absolute path -> content, for one domain */
+/** @returns {Promise<{files: Map<string, string>, doc: object}>} absolute path -> content, for one domain */
 async function planDomain(domain) {
   const doc = await loadSpec(specPath(domain));
   const specHash = hashSpec(doc);
@@ -40,6 +42,10 @@ async function planDomain(domain) {
   if (hasOperations(doc, "paths")) {
     files.set(join(generated, "spec.ts"), renderSpecMeta(domain, doc, specHash));
     files.set(join(generated, "client.ts"), renderClient(domain, specHash));
+    const operationValidators = await renderOperationValidators(domain, doc, specHash);
+    files.set(join(generated, "operation-validators.js"), operationValidators.js);
+    files.set(join(generated, "operation-validators.d.ts"), operationValidators.dts);
+    files.set(join(generated, "validators.ts"), operationValidators.entry);
   }
   if (hasOperations(doc, "webhooks")) {
     const validators = await renderWebhookValidators(domain, doc, specHash);
@@ -95,6 +101,7 @@ async function planAll(domains) {
   const everyDomain = listDomains();
   if (everyDomain.every((domain) => docsByDomain.has(domain))) {
     for (const [file, content] of planOverview(docsByDomain)) plan.set(file, content);
+    for (const [file, content] of planSandbox(docsByDomain)) plan.set(file, content);
   }
   return plan;
 }

@@ -4,6 +4,7 @@ import openapiTS, { astToString, NULL, STRING, tsLiteral, tsUnion } from "openap
 import ts from "typescript";
 import { blockEnd, blockStart, cell, replaceBlock } from "./blocks.mjs";
 import { aliasName, clientFactoryName, clientTypeName, pascalCase, webhookSenderName } from "./names.mjs";
+import { compileOperationValidators, describeOperations } from "./operation-validators.mjs";
 import { operationIndex, serverUrlOf } from "./operations.mjs";
 import { schemaUsage } from "./schema-usage.mjs";
 import { SpecError } from "./spec-problems.mjs";
@@ -185,6 +186,41 @@ export const webhookSpec = {
 
 ${operations.map(renderSender).join("\n\n")}
 `;
+}
+
+/**
+ * The `validators` entry of a package with client operations: the validator module
+ * (`operation-validators.js` and its `.d.ts`) and `validators.ts`, which maps each operation to its
+ * validators and carries the facts a simulator needs. The package's main entry never loads either.
+ */
+export async function renderOperationValidators(domain, doc, specHash) {
+  const { roots, operations, facts, schemaMembers } = describeOperations(doc);
+  const { js, dts } = await compileOperationValidators(doc, roots);
+  const validator = (name) => (name ? `validators.${name}` : "null");
+  const entries = Object.entries(operations).map(([key, names]) => {
+    const responses = Object.entries(names.responses).map(
+      ([status, name]) => `${JSON.stringify(status)}: ${validator(name)}`,
+    );
+    return `  ${JSON.stringify(key)}: {\n    parameters: ${validator(names.parameters)},\n    body: ${validator(names.body)},\n    responses: { ${responses.join(", ")} },\n  },`;
+  });
+  const entry = `${header(domain, specHash)}import type { OperationFacts, OperationValidators } from "@enfuce-sdk/core";
+import * as validators from "./operation-validators";
+
+/** The documented server of the domain, \`{environment}\` and \`{realm}\` still to fill. */
+export const serverUrl: string = ${JSON.stringify(serverUrlOf(doc))};
+
+/** Strict validators per operation (\`METHOD /path\`): parameters, JSON request body, each documented answer. */
+export const operationValidators: { readonly [operation: string]: OperationValidators } = {
+${entries.join("\n")}
+};
+
+/** What a simulator reads per operation: parameter types and styles, body, success examples, spec facts. */
+export const operationFacts: { readonly [operation: string]: OperationFacts } = ${JSON.stringify(facts, null, 2)};
+
+/** Member names of each object schema of the spec (\`allOf\` merged), to shape answers. */
+export const schemaMembers: { readonly [schema: string]: readonly string[] } = ${JSON.stringify(schemaMembers, null, 2)};
+`;
+  return { js: `${header(domain, specHash)}${js}`, dts: `${header(domain, specHash)}${dts}`, entry };
 }
 
 export function renderOperationsTable(doc) {

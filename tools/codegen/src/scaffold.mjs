@@ -60,8 +60,16 @@ export function scaffoldFiles(domain, doc) {
           import: { types: "./dist/index.d.mts", default: "./dist/index.mjs" },
           require: { types: "./dist/index.d.ts", default: "./dist/index.js" },
         },
+        ...(hasPaths && {
+          "./validators": {
+            import: { types: "./dist/validators.d.mts", default: "./dist/validators.mjs" },
+            require: { types: "./dist/validators.d.ts", default: "./dist/validators.js" },
+          },
+        }),
         "./package.json": "./package.json",
       },
+      // TypeScript's node10 resolution does not read `exports`; this finds the subpath's types.
+      ...(hasPaths && { typesVersions: { "*": { validators: ["./dist/validators.d.ts"] } } }),
       files: ["dist"],
       engines: { node: ">=20.19" },
       scripts: {

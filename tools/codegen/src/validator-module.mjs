@@ -46,14 +46,16 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /**
  * @param {object} doc the bundled spec: `$ref`s in the roots resolve against its `components.schemas`
  * @param {Record<string, object>} roots export name (a JavaScript identifier) -> the schema it validates
+ * @param {object} [ajvOptions] e.g. `{ inlineRefs: false }`: shared schemas stay shared functions
+ *   instead of inlined copies, for modules where many roots use the same schemas
  * @returns {Promise<{js: string, dts: string}>} the module and its declarations, without a header;
  *   deterministic for a given spec and dependency versions
  */
-export async function compileValidatorModule(doc, roots) {
+export async function compileValidatorModule(doc, roots, ajvOptions = {}) {
   const names = Object.keys(roots);
   const invalid = names.filter((name) => !IDENTIFIER.test(name));
   if (invalid.length > 0) throw new Error(`validator names must be identifiers: ${invalid.join(", ")}`);
-  const ajv = createAjv({ code: { source: true, esm: true } });
+  const ajv = createAjv({ ...ajvOptions, code: { source: true, esm: true } });
   ajv.addSchema(
     {
       components: { schemas: mapValues(doc.components?.schemas ?? {}, assertionsOf) },

@@ -1,5 +1,6 @@
 export { type AcknowledgementOptions, acknowledgementRoute } from "./acknowledgement-route";
 export { type DecisionOptions, decisionRoute } from "./decision-route";
+export { type CredentialCheck, createCredentialCheck } from "./credentials";
 export { createMemoryDecisionStore, DEFAULT_DECISION_ENTRIES, type DecisionStore } from "./decisions";
 export {
   type Claim,
@@ -9,6 +10,7 @@ export {
   type DeduplicationStore,
 } from "./deduplication";
 export { FAILURE_REASONS, WebhookError, type WebhookFailureReason } from "./failure";
+export { problemsOf } from "./problems";
 export { createWebhookHandler, DEFAULT_MAX_BODY_BYTES } from "./receiver";
 export { ANSWER_SOURCES, type AnswerSource, automaticRoute, type WebhookRoute } from "./route";
 export { DEFAULT_DEADLINE_SHARE } from "./route-options";

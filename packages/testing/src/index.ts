@@ -1,0 +1,14 @@
+export type { Duration, SandboxClock } from "./clock";
+export type { RecordedRequest } from "./engine/engine";
+export type { Fault, FaultOptions } from "./engine/faults";
+export { createSandbox, type Sandbox, type SandboxDomain, type SandboxOptions } from "./sandbox";
+export type { AccountRecord } from "./state/accounts";
+export type { AuthorisationRecord } from "./state/authorisations";
+export type { ApplicationRecord, CardRecord } from "./state/cards";
+export type { CustomerLinkRecord, CustomerRecord } from "./state/customers";
+export type { InstalmentRecord, PortionRecord } from "./state/instalments";
+export type { Money, TransactionRecord } from "./state/transactions";
+export type { BatchRecord, TransferRecord } from "./state/transfers";
+export type { SandboxState, StateReader } from "./state-view";
+export type { AuthorisationControlCall, NotificationDelivery, WebhookDelivery } from "./webhooks/deliveries";
+export type { WebhookOptions, WebhookReceiver } from "./webhooks/targets";
