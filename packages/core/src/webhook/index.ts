@@ -1,6 +1,6 @@
 export { type AcknowledgementOptions, acknowledgementRoute } from "./acknowledgement-route";
-export { type DecisionOptions, decisionRoute } from "./decision-route";
 export { type CredentialCheck, createCredentialCheck } from "./credentials";
+export { type DecisionOptions, decisionRoute } from "./decision-route";
 export { createMemoryDecisionStore, DEFAULT_DECISION_ENTRIES, type DecisionStore } from "./decisions";
 export {
   type Claim,
