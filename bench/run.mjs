@@ -103,4 +103,6 @@ const sizes = await reportSizes(fileURLToPath(new URL("../packages", import.meta
 const webhookBench = await import("./webhook.mjs");
 const receivers = await webhookBench.benchWebhookReceivers();
 await webhookBench.benchSharedReceiverState();
+// The sandbox beside Prism: cold start and GETs per second (bench/sandbox.mjs).
+await (await import("./sandbox.mjs")).benchSandbox();
 printGoals({ throughput: throughputRows, startup: startup.rows, sizes, installSizes: startup.installSizes, receivers });

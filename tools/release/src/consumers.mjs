@@ -14,6 +14,20 @@ const tsc = ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"];
 
 /** Domains the TypeScript consumers use; the JavaScript ones load every published package. */
 const TYPED_SUBSET = ["@enfuce-sdk/instalment", "@enfuce-sdk/account", "@enfuce-sdk/notification"];
+/** What an integrator's test suite installs to run its code against the sandbox. */
+const SANDBOX_SUBSET = [
+  "@enfuce-sdk/testing",
+  ...[
+    "customer",
+    "account",
+    "card",
+    "test-api",
+    "transaction",
+    "instalment",
+    "authorisation-control",
+    "notification",
+  ].map((domain) => `@enfuce-sdk/${domain}`),
+];
 
 export const CONSUMERS = [
   { name: "esm", about: "an ES module program", type: "module", steps: [["index.mjs"]] },
@@ -31,6 +45,14 @@ export const CONSUMERS = [
     type: "module",
     subset: TYPED_SUBSET,
     steps: [tsc, ["dist/main.js"]],
+  },
+  {
+    name: "sandbox",
+    about: "a node:test suite running the card lifecycle on @enfuce-sdk/testing, offline",
+    type: "module",
+    subset: SANDBOX_SUBSET,
+    tools: [],
+    steps: [["--test", "lifecycle.test.mjs"]],
   },
 ];
 
@@ -71,7 +93,7 @@ export async function createConsumer(consumer, parent, registryUrl, versions) {
   writeFileSync(join(dir, ".npmrc"), `@enfuce-sdk:registry=${registryUrl}\n`);
   const names = consumer.subset ?? [...versions.keys()];
   const specs = names.map((name) => `${name}@${versions.get(name)}`);
-  const tools = consumer.subset ? TYPESCRIPT_TOOLS : [];
+  const tools = consumer.tools ?? (consumer.subset ? TYPESCRIPT_TOOLS : []);
   await inConsumer(consumer, dir, "npm", ["install", "--no-audit", "--no-fund", ...specs, ...tools], cleanNpmEnv());
   return dir;
 }
