@@ -1,5 +1,4 @@
-import { BadRequestError, ConfigurationError } from "@enfuce-sdk/core";
-import { mockUrl } from "@enfuce-sdk/mock/contract";
+import { ConfigurationError } from "@enfuce-sdk/core";
 import { describe, expect, it } from "vitest";
 import { createInstalmentClient } from "../src";
 
@@ -94,47 +93,6 @@ describe("what goes on the wire", () => {
   });
 });
 
-describe("against the Prism mock", () => {
-  const client = createInstalmentClient({
-    baseUrl: mockUrl(),
-    // Prism refuses a password containing ":", which RFC 7617 allows; the wire test above covers that.
-    credentials: { username: "issuer-user", password: "s3cret-password" },
-    auditUser: "backoffice-sync",
-  });
-
-  it("lists an account's plans with typed data", async () => {
-    const { data, error, response } = await client.GET("/v1/account/{accountId}", {
-      params: { path: { accountId: "677654434532" }, query: { page: 0, size: 50 } },
-    });
-    expect(error).toBeUndefined();
-    expect(response.status).toBe(200);
-    expect(data?.data?.[0]?.interest?.interestRate).toBe(9.9);
-  });
-
-  it("walks the documented list with paginate(), ending on the page the answer announces as the last", async () => {
-    const plans = await client
-      .paginate("/v1/account/{accountId}", { params: { path: { accountId: "677654434532" } } })
-      .toArray();
-    expect(plans.length).toBeGreaterThan(0);
-    expect(plans[0]?.interest?.interestRate).toBe(9.9);
-  });
-
-  it("returns a request Prism rejects as a typed error, not an exception", async () => {
-    // A body without its required members, as a JavaScript caller could send it.
-    const body = { description: "no transaction" } as never;
-    const result = await client.POST("/v1", { body });
-    expect(result.response.status).toBe(400);
-    expect(result.error).toMatchObject({ errorType: "STATIC_VALIDATION_ERROR" });
-    await expect(client.POST("/v1", { body, throwOnError: true })).rejects.toBeInstanceOf(BadRequestError);
-  });
-
-  it("is refused without credentials Prism accepts", async () => {
-    const anonymous = createInstalmentClient({
-      baseUrl: mockUrl(),
-      credentials: { token: "not-basic" },
-      auditUser: "backoffice-sync",
-    });
-    const { response } = await anonymous.GET("/v1/{instalmentId}", { params: { path: { instalmentId: "678543" } } });
-    expect(response.status).toBe(401);
-  });
-});
+// Behaviour against a server (typed data read back, paginate() over several pages, refusals as typed
+// errors, credentials) is tested on the sandbox, which keeps state:
+// packages/testing/test/client-behaviour.test.ts and paging.test.ts.

@@ -1,40 +1,19 @@
 // The card-issuing flow the sandbox exists for, through the published clients and receivers:
 // customer, account, card; an authorisation decided by your authorisation-control receiver; the
 // notification it causes; the transaction turned into an instalment plan, closed and read back.
-import { createAccountClient } from "@enfuce-sdk/account";
 import { type AuthorisationRequest, createAuthorisationControlHandler } from "@enfuce-sdk/authorisation-control";
-import { createCardClient } from "@enfuce-sdk/card";
-import { createCustomerClient } from "@enfuce-sdk/customer";
-import { createInstalmentClient } from "@enfuce-sdk/instalment";
 import { createNotificationHandler, type Notification } from "@enfuce-sdk/notification";
-import { createTestApiClient } from "@enfuce-sdk/test-api";
-import { createTransactionClient } from "@enfuce-sdk/transaction";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createSandbox, type Sandbox } from "../src";
+import { clientsOf, issueCard, RECEIVER_CREDENTIALS } from "./support/world";
 
-const RECEIVER_CREDENTIALS = { username: "enfuce", password: "receiver-secret" };
 const APPROVE = { transactionData: { authResponseCode: { code: "00" } } };
 
 let sandbox: Sandbox;
 let decisions: AuthorisationRequest[];
 let notifications: Notification[];
 
-function clients() {
-  const options = (domain: Parameters<Sandbox["clientOptions"]>[0]) => ({
-    ...sandbox.clientOptions(domain),
-    auditUser: "lifecycle-test",
-    throwOnError: true as const,
-    maxRetries: 0,
-  });
-  return {
-    customers: createCustomerClient(options("customer")),
-    accounts: createAccountClient(options("account")),
-    cards: createCardClient(options("card")),
-    testApi: createTestApiClient(options("test-api")),
-    transactions: createTransactionClient(options("transaction")),
-    instalments: createInstalmentClient(options("instalment")),
-  };
-}
+const clients = () => clientsOf(sandbox);
 
 beforeEach(() => {
   sandbox = createSandbox({ seed: "lifecycle" });
@@ -60,32 +39,9 @@ beforeEach(() => {
   });
 });
 
-async function issueCard() {
-  const { customers, accounts, cards } = clients();
-  const customer = await customers.POST("/v3/PRIVATE", {
-    body: {
-      customerNumber: "CUST-0001",
-      locale: "fi_FI",
-      regNo: "19560606-1234",
-      address: { address1: "Kings street 12", city: "Mariehamn", country: "FIN", zipCode: "22100" },
-      firstName: "Matti",
-      lastName: "Korhonen",
-    },
-  });
-  const account = await accounts.POST("/v4/CREDIT/customer/{customerId}", {
-    params: { path: { customerId: String(customer.id) } },
-    body: { creditLimit: 1000, name: "Everyday credit" },
-  });
-  const card = await cards.POST("/v4/MC_CARD/customer/{customerId}/account/{accountId}/{cardRole}", {
-    params: { path: { customerId: String(customer.id), accountId: String(account.id), cardRole: "MAIN" } },
-    body: { embossing: { firstName: "Matti", lastName: "Korhonen" } },
-  });
-  return { customerId: String(customer.id), accountId: String(account.id), cardId: String(card.id) };
-}
-
 describe("the card lifecycle on the sandbox", () => {
   it("issues, authorises through your receiver, notifies, turns the purchase into a plan and closes it", async () => {
-    const { accountId, cardId } = await issueCard();
+    const { accountId, cardId } = await issueCard(clients());
     const { testApi, transactions, instalments, accounts } = clients();
 
     const authorisation = await testApi.POST("/v1/authorizations/request", {

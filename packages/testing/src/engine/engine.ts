@@ -115,7 +115,7 @@ export class Engine {
     if (!credentials().accepts(request.headers.get("authorization") ?? undefined)) {
       return refuse(new Refusal("unauthorized", "the credentials are missing or wrong"));
     }
-    const rawBody = await request.text();
+    const rawBody = request.body === null ? "" : await request.text();
     const parsed = operation.validators.body ? parseBody(rawBody) : { value: undefined };
     if ("problem" in parsed) return refuse(invalid("body", parsed.problem));
     const call: OperationCall = {
