@@ -46,20 +46,30 @@ describe.skipIf(url === null)("receivers sharing one Redis", () => {
   it("processes a notification delivered to two instances at once exactly once", async () => {
     const store = createRedisDeduplicationStore(client, { keyPrefix: `test:${randomUUID()}:` });
     const handled: string[] = [];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The instance that claims first holds the notification until the other has answered, so the
+    // overlap does not depend on the machine's speed; the store gets most of the deadline for the same reason.
     const instance = () =>
       started(
         createNotificationHandler({
           credentials,
-          deduplication: store,
+          deadlineMs: 1000,
+          deduplication: { store, storeTimeoutMs: 900 },
           onNotification: async (notification) => {
             handled.push(notification.id);
-            await new Promise((resolve) => setTimeout(resolve, 30));
+            await held;
           },
         }),
       );
     const [a, b] = await Promise.all([instance(), instance()]);
     const notification = notificationOf(`n-${randomUUID()}`);
-    const replies = await Promise.all([a, b].map((to) => post(to.url, "/v1/notification", { body: notification })));
+    const deliveries = [a, b].map((to) => post(to.url, "/v1/notification", { body: notification }));
+    expect((await Promise.race(deliveries)).status).toBe(503);
+    release();
+    const replies = await Promise.all(deliveries);
     expect(replies.map((reply) => reply.status).sort()).toEqual([201, 503]);
     expect(handled).toEqual([notification.id]);
     const redelivered = await post(b.url, "/v1/notification", { body: notification });
@@ -79,7 +89,7 @@ describe.skipIf(url === null)("receivers sharing one Redis", () => {
         createIdHandler({
           credentials,
           deadlineMs: 1000,
-          deduplication: store,
+          deduplication: { store, storeTimeoutMs: 900 },
           onAuthenticationRequest: async (_request, { params }) => {
             startedSessions.push(params.sessionId);
             await starting;
@@ -106,9 +116,9 @@ describe.skipIf(url === null)("receivers sharing one Redis", () => {
       started(
         createAuthorisationControlHandler({
           credentials,
-          deadlineMs: 500,
+          deadlineMs: 3000,
           fallback: DECLINE,
-          decisions: store,
+          decisions: { store, storeTimeoutMs: 2500 },
           onAuthorisation: (request) => {
             decided.push(String(request.metadata.id));
             return decision;
