@@ -10,23 +10,34 @@ import type { DomainSpec } from "./spec";
 import { createClientTracing } from "./tracing/client-spans";
 import type { CallResult, EnfuceClient } from "./types";
 import type { PackageInfo } from "./user-agent";
+import { createResponseChecker } from "./validation/response-checker";
+import type { ResponseChecksLoader } from "./validation/types";
 
 /**
  * The factory behind every `create<Domain>Client`: one transport policy for every domain.
- * `packageInfo` names the domain package in the User-Agent.
+ * `packageInfo` names the domain package in the User-Agent; `loadResponseChecks` loads the
+ * package's response checks, for `validateResponses` (never called while it is "off").
  */
 export function createEnfuceClient<
   Paths extends {},
   Spec extends DomainSpec,
   Options extends ClientOptions = ClientOptions,
->(options: Options, spec: Spec, packageInfo?: PackageInfo): EnfuceClient<Paths, Spec, Options> {
+>(
+  options: Options,
+  spec: Spec,
+  packageInfo?: PackageInfo,
+  loadResponseChecks?: ResponseChecksLoader,
+): EnfuceClient<Paths, Spec, Options> {
   const config = resolveConfig(options, spec, packageInfo);
   const { outbound, use, eject } = createOutbound(config);
   if (options.middleware) use(...options.middleware);
   const tracing = createClientTracing(config.tracerProvider, config.log, config.baseUrl, spec.domain);
   // Starts loading @opentelemetry/api (if installed) now, so that the first call rarely waits for it.
   tracing.current();
-  const ctx: SendContext = { config, spec, outbound, tracing };
+  const responses = createResponseChecker(config.validateResponses, loadResponseChecks, config.log, config.onDrift);
+  // As with tracing: start loading now, so that the first call rarely waits.
+  responses?.load();
+  const ctx: SendContext = { config, spec, outbound, tracing, responses };
 
   // biome-ignore lint/suspicious/noExplicitAny: the typed surface is EnfuceClient; each method forwards to send()
   const client: Record<string, any> = {

@@ -169,3 +169,34 @@ export class ResponseParseError extends RequestError {
     this.status = status;
   }
 }
+
+/** What an answer breaks, as a ResponseValidationError lists it: a JSON pointer and what the spec expects there. */
+export interface ResponseProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+/**
+ * With `validateResponses: "error"`: a 2xx whose body the spec cannot describe (a wrong type, a
+ * missing required member; members and values the spec does not list yet are tolerated). `pointer`
+ * names the first place, `problems` every one (at most twenty); neither holds a value of the body.
+ */
+export class ResponseValidationError extends ResponseParseError {
+  override name = "ResponseValidationError";
+  /** JSON pointer into the body (`""` is the body itself). */
+  readonly pointer: string;
+  readonly problems: readonly ResponseProblem[];
+
+  constructor(status: number, problems: readonly ResponseProblem[], context: RequestContext) {
+    const first = problems[0] ?? { field: "", message: "does not match the spec" };
+    const where = first.field === "" ? "the body" : first.field;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
+    super(status, context, undefined, `a body that does not match the spec: ${where} ${first.message}${more}`);
+    this.pointer = first.field;
+    this.problems = problems;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, pointer: this.pointer, problems: this.problems };
+  }
+}

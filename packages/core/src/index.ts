@@ -18,6 +18,8 @@ export {
   RequestAbortedError,
   type RequestContext,
   ResponseParseError,
+  type ResponseProblem,
+  ResponseValidationError,
   ServerError,
   TimeoutError,
   UnprocessableError,
@@ -43,4 +45,12 @@ export type {
   WithClientAuditUser,
 } from "./types";
 export type { AppInfo, PackageInfo } from "./user-agent";
+export type {
+  DriftNode,
+  ResponseCheck,
+  ResponseChecks,
+  ResponseChecksLoader,
+  ResponseDrift,
+  ValidateResponses,
+} from "./validation/types";
 export * from "./webhook";

@@ -8,6 +8,7 @@ import type { DomainSpec } from "./spec";
 import { checkTracerProvider, type TracerProvider } from "./tracing/provider";
 import { checkTransportOptions, type TlsOptions, type TransportOptions } from "./transport/options";
 import { type AppInfo, type PackageInfo, userAgentOf } from "./user-agent";
+import type { ResponseDrift, ValidateResponses } from "./validation/types";
 
 /** Options every domain client takes, the same for all of them. */
 export interface ClientOptions {
@@ -49,6 +50,15 @@ export interface ClientOptions {
    * global tracer provider.
    */
   readonly tracerProvider?: TracerProvider;
+  /**
+   * Checks each 2xx answer against the operation's response schema: `"warn"` reports what differs
+   * (once per operation and place) through the logger and `onDrift`; `"error"` also fails a call
+   * whose answer the spec cannot describe with a ResponseValidationError. Default `"off"`: nothing
+   * is loaded or checked.
+   */
+  readonly validateResponses?: ValidateResponses;
+  /** Told about each difference between an answer and the spec, once per operation and place. */
+  readonly onDrift?: (drift: ResponseDrift) => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -70,6 +80,8 @@ export interface ResolvedConfig {
   readonly log: LogSink;
   readonly redact: (text: string) => string;
   readonly tracerProvider: TracerProvider | undefined;
+  readonly validateResponses: ValidateResponses;
+  readonly onDrift: ((drift: ResponseDrift) => void) | undefined;
 }
 
 export function checkRetries(value: unknown, name: string, call?: CallSite): number {
@@ -84,6 +96,21 @@ export function checkTimeout(value: unknown, name: string, call?: CallSite): num
     throw new ConfigurationError(`${name} must be a positive number of milliseconds`, call);
   }
   return value;
+}
+
+const VALIDATE_RESPONSES: readonly ValidateResponses[] = ["off", "warn", "error"];
+
+function checkValidateResponses(value: unknown): ValidateResponses {
+  if (value === undefined) return "off";
+  if (!VALIDATE_RESPONSES.includes(value as ValidateResponses)) {
+    throw new ConfigurationError('validateResponses must be "off", "warn" or "error"');
+  }
+  return value as ValidateResponses;
+}
+
+function checkOnDrift(value: unknown): ((drift: ResponseDrift) => void) | undefined {
+  if (value !== undefined && typeof value !== "function") throw new ConfigurationError("onDrift must be a function");
+  return value as ((drift: ResponseDrift) => void) | undefined;
 }
 
 export function resolveConfig(options: ClientOptions, spec: DomainSpec, packageInfo?: PackageInfo): ResolvedConfig {
@@ -122,5 +149,7 @@ export function resolveConfig(options: ClientOptions, spec: DomainSpec, packageI
     log: createLogSink(options.logger, resolveLogLevel(options.logLevel), redact),
     redact,
     tracerProvider: checkTracerProvider(options.tracerProvider),
+    validateResponses: checkValidateResponses(options.validateResponses),
+    onDrift: checkOnDrift(options.onDrift),
   };
 }

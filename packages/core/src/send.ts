@@ -8,9 +8,10 @@
 //   log...            one line per answer, retry and failed connection
 //   waitBeforeRetry   backoff or Retry-After, cut short by the caller's signal
 //   resultOf          data, a truthy error, or the typed error with throwOnError
+//   checkAnswer       with validateResponses: a 2xx against the spec (./validation)
 //
 // With OpenTelemetry, the call and each attempt are spans (../tracing/client-spans.ts).
-import type { Answer } from "./call/answer";
+import { type Answer, isSuccess } from "./call/answer";
 import { type AttemptRoute, attemptOnce } from "./call/attempt";
 import { logAnswer, logConnectionFailure, logStatusRetry } from "./call/log";
 import { type CallInit, type CallPlan, planCall } from "./call/plan";
@@ -23,12 +24,16 @@ import type { Outbound } from "./outbound";
 import { hasRetriesLeft, shouldRetryFailure, shouldRetryStatus } from "./retry";
 import type { DomainSpec } from "./spec";
 import { type CallSpan, type ClientTracing, startCallSpan } from "./tracing/client-spans";
+import { checkAnswer } from "./validation/check-answer";
+import type { ResponseChecker } from "./validation/response-checker";
 
 export interface SendContext {
   readonly config: ResolvedConfig;
   readonly spec: DomainSpec;
   readonly outbound: Outbound;
   readonly tracing: ClientTracing;
+  /** Set when `validateResponses` is not "off". */
+  readonly responses: ResponseChecker | undefined;
 }
 
 const NO_INIT: CallInit = {};
@@ -73,6 +78,8 @@ async function attempts(
       await waitBeforeRetry(plan, attempt, answer.header("retry-after"), config.retryBackoff);
       continue;
     }
-    return resultOf(plan, answer, attempt, requestId, config.redact);
+    const result = resultOf(plan, answer, attempt, requestId, config.redact);
+    if (ctx.responses && isSuccess(status)) await checkAnswer(ctx.responses, plan, status, result, attempt, requestId);
+    return result;
   }
 }

@@ -10,9 +10,11 @@ const UNION_KEYWORDS = new Set(["oneOf", "anyOf"]);
 // discriminant with another value, or one the alternative excludes (an unknown variant's `not`).
 const MISMATCH_KEYWORDS = new Set(["enum", "const", "not"]);
 
-const escapePointer = (key: string) => key.replaceAll("~", "~0").replaceAll("/", "~1");
+/** A member name as one JSON Pointer token. */
+export const escapePointer = (key: string) => key.replaceAll("~", "~0").replaceAll("/", "~1");
 
-function listValues(values: readonly unknown[]): string {
+/** Allowed values as a message shows them: the first twelve, then "...". */
+export function listValues(values: readonly unknown[]): string {
   const shown = values.slice(0, MAX_LISTED_VALUES).map((value) => JSON.stringify(value));
   return values.length > MAX_LISTED_VALUES ? `${shown.join(", ")}, ...` : shown.join(", ");
 }

@@ -1,6 +1,6 @@
 // Clients for the runtime tests: test credentials, fast backoff, a logger that keeps every line, and
 // every error they produce handed to the leak watch.
-import type { ClientOptions, Logger, LogLevel, Middleware } from "../../src/index";
+import type { ClientOptions, Logger, LogLevel, Middleware, ResponseChecksLoader } from "../../src/index";
 import { type FaultServer, startFaultServer } from "./fault-server";
 import { credentials, recordError, recordOutput } from "./leak-watch";
 import { createTestClient } from "./test-api";
@@ -34,7 +34,11 @@ export const THROUGH_REQUEST = process.env.ENFUCE_TEST_ROUTE === "request";
 export const ROUTE_MIDDLEWARE: readonly Middleware[] = THROUGH_REQUEST ? [{ onRequest: () => undefined }] : [];
 
 /** A test-API client for `baseUrl`; `options` override the defaults, e.g. `logLevel: undefined` to use ENFUCE_LOG. */
-export function connect<const Options extends Partial<ClientOptions>>(baseUrl: string, options?: Options) {
+export function connect<const Options extends Partial<ClientOptions>>(
+  baseUrl: string,
+  options?: Options,
+  loadResponseChecks?: ResponseChecksLoader,
+) {
   const logs: LogLine[] = [];
   const defaults: ClientOptions = {
     credentials,
@@ -46,11 +50,14 @@ export function connect<const Options extends Partial<ClientOptions>>(baseUrl: s
   };
   // Typed as ClientOptions & Options, so that an option given here (say logLevel) replaces the
   // default's type instead of intersecting with it.
-  const client = createTestClient({
-    ...defaults,
-    ...options,
-    middleware: [...ROUTE_MIDDLEWARE, ...(options?.middleware ?? [])],
-  } as ClientOptions & Options);
+  const client = createTestClient(
+    {
+      ...defaults,
+      ...options,
+      middleware: [...ROUTE_MIDDLEWARE, ...(options?.middleware ?? [])],
+    } as ClientOptions & Options,
+    loadResponseChecks,
+  );
   return { client: watchErrors(client), logs };
 }
 

@@ -1,6 +1,12 @@
 // A tiny API in the shapes codegen produces (a DomainSpec and an openapi-typescript `paths`), so the
 // core is proven without depending on any domain package.
-import { type ClientOptions, createEnfuceClient, type DomainSpec, type EnfuceClient } from "../../src/index";
+import {
+  type ClientOptions,
+  createEnfuceClient,
+  type DomainSpec,
+  type EnfuceClient,
+  type ResponseChecksLoader,
+} from "../../src/index";
 
 export const testSpec = {
   domain: "test",
@@ -126,7 +132,10 @@ export interface paths {
 
 export type TestClient<Options extends ClientOptions = ClientOptions> = EnfuceClient<paths, typeof testSpec, Options>;
 
-/** What a generated `create<Domain>Client` does, over the test API. */
-export function createTestClient<const Options extends ClientOptions>(options: Options): TestClient<Options> {
-  return createEnfuceClient<paths, typeof testSpec, Options>(options, testSpec);
+/** What a generated `create<Domain>Client` does, over the test API; `loadResponseChecks` stands for its validators entry. */
+export function createTestClient<const Options extends ClientOptions>(
+  options: Options,
+  loadResponseChecks?: ResponseChecksLoader,
+): TestClient<Options> {
+  return createEnfuceClient<paths, typeof testSpec, Options>(options, testSpec, undefined, loadResponseChecks);
 }
