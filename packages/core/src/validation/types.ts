@@ -29,7 +29,7 @@ export interface ResponseCheck {
 
 /** The `validators` entry of a domain package, as far as response checks go. */
 export interface ResponseChecks {
-  /** Per operation (`METHOD /path`), per documented status (`"200"`, `"2XX"`, `"default"`). */
+  /** Per operation (`METHOD /path`), per documented 2xx status (`"200"`, `"2XX"`). */
   readonly responseChecks: { readonly [operation: string]: { readonly [status: string]: ResponseCheck } };
   readonly driftNodes: { readonly [name: string]: DriftNode };
 }
