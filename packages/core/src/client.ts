@@ -1,5 +1,5 @@
 import type { CallInit } from "./call/plan";
-import { ConfigurationError, errorForStatus } from "./errors";
+import { ConfigurationError, errorForStatus, ResponseValidationError } from "./errors";
 import { createFilterBuilder } from "./filter";
 import { type ClientOptions, resolveConfig } from "./options";
 import { createOutbound } from "./outbound";
@@ -70,6 +70,7 @@ export function createEnfuceClient<
 async function fetchPage(ctx: SendContext, path: string, init: Record<string, unknown>): Promise<FetchedPage> {
   const result = (await send(ctx, "GET", path, { ...init, throwOnError: false })) as CallResult<unknown, unknown>;
   const context = { method: "GET", path, attempts: result.attempts, requestId: result.requestId };
+  if (result.error instanceof ResponseValidationError) throw result.error;
   if (result.error !== undefined) throw errorForStatus(result.response.status, result.error, context);
   return { body: result.data, status: result.response.status, context };
 }

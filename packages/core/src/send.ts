@@ -79,7 +79,8 @@ async function attempts(
       continue;
     }
     const result = resultOf(plan, answer, attempt, requestId, config.redact);
-    if (ctx.responses && isSuccess(status)) await checkAnswer(ctx.responses, plan, status, result, attempt, requestId);
+    if (ctx.responses && isSuccess(status))
+      return checkAnswer(ctx.responses, plan, answer, result, attempt, requestId, span);
     return result;
   }
 }

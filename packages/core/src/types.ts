@@ -11,6 +11,7 @@ import type {
   SuccessResponse,
 } from "openapi-typescript-helpers";
 import type { RawErrorBody } from "./call/error-body";
+import type { ResponseValidationError } from "./errors";
 import type { FilterBuilder, FilterFieldsOf } from "./filter";
 import type { ClientOptions } from "./options";
 import type { Received, Sent } from "./read-write";
@@ -84,7 +85,8 @@ type DocumentedErrorBody<Operation> = Extract<Received<ErrorResponse<Responses<O
 /**
  * `error` of a failed call: the JSON object Enfuce sent, typed as the operation's documented error
  * bodies (any JSON object where it documents none), or a RawErrorBody when the answer held no JSON
- * object. Never undefined, so `if (error)` sees every failure.
+ * object. Never undefined, so `if (error)` sees every failure. A client made with
+ * `validateResponses: "error"` adds ResponseValidationError (a 2xx whose body does not match the spec).
  */
 export type CallError<Operation> =
   | ([DocumentedErrorBody<Operation>] extends [never]
@@ -100,14 +102,17 @@ interface ResultMeta {
   readonly requestId: string | undefined;
 }
 
-/** The default result: `{ data }` for a 2xx, `{ error }` for any other status, never both, never neither. */
-export type CallResult<Operation, Init> =
+/**
+ * The default result: `{ data }` for a 2xx, `{ error }` for any other status (and, in `Invalid`, a
+ * 2xx that fails the client's response checks), never both, never neither.
+ */
+export type CallResult<Operation, Init, Invalid = never> =
   | (ResultMeta & { readonly data: ResponseData<Operation, Init>; readonly error?: never })
-  | (ResultMeta & { readonly data?: never; readonly error: CallError<Operation> });
+  | (ResultMeta & { readonly data?: never; readonly error: CallError<Operation> | Invalid });
 
 // Only `throwOnError` and `parseAs` are inferred from the call; the rest of `init` is checked against
 // the operation's own type, so TypeScript flags members the spec does not have.
-type Method<Paths extends {}, M extends HttpMethod, ClientThrows extends boolean> = <
+type Method<Paths extends {}, M extends HttpMethod, ClientThrows extends boolean, Invalid> = <
   Path extends PathsWithMethod<Paths, M>,
   Throw extends boolean | undefined = undefined,
   As extends ParseAs | undefined = undefined,
@@ -117,7 +122,7 @@ type Method<Paths extends {}, M extends HttpMethod, ClientThrows extends boolean
 ) => Promise<
   Throws<Throw, ClientThrows> extends true
     ? ResponseData<Paths[Path][M & keyof Paths[Path]], ParseInit<As>>
-    : CallResult<Paths[Path][M & keyof Paths[Path]], ParseInit<As>>
+    : CallResult<Paths[Path][M & keyof Paths[Path]], ParseInit<As>, Invalid>
 >;
 
 /** The GET paths whose generated facts carry `Feature` (`paging`, `filter`). */
@@ -158,6 +163,12 @@ export interface PageIterator<Item, Page> extends AsyncIterable<Item> {
 }
 
 type ThrowsOf<Options> = Options extends { throwOnError: true } ? true : false;
+/** ResponseValidationError where the client's options may say `validateResponses: "error"`. */
+type InvalidOf<Options> = "validateResponses" extends keyof Options
+  ? "error" extends Options["validateResponses" & keyof Options]
+    ? ResponseValidationError
+    : never
+  : never;
 
 /** What `client.request` takes: the call options of a typed call, with an untyped body and parameters. */
 export interface RawRequestInit extends CallOptions {
@@ -175,9 +186,12 @@ export interface RawRequestInit extends CallOptions {
 }
 
 /** The default result of `client.request`: a 2xx's body as `data` (parsed JSON, else text), or `error`. */
-export type RawCallResult =
+export type RawCallResult<Invalid = never> =
   | (ResultMeta & { readonly data: unknown; readonly error?: never })
-  | (ResultMeta & { readonly data?: never; readonly error: { readonly [member: string]: unknown } | RawErrorBody });
+  | (ResultMeta & {
+      readonly data?: never;
+      readonly error: { readonly [member: string]: unknown } | RawErrorBody | Invalid;
+    });
 
 export type RequestMethod = "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS";
 
@@ -186,13 +200,13 @@ export interface EnfuceClient<
   Spec extends DomainSpec,
   Options extends ClientOptions = ClientOptions,
 > {
-  GET: Method<WithClientAuditUser<Paths>, "get", ThrowsOf<Options>>;
-  PUT: Method<WithClientAuditUser<Paths>, "put", ThrowsOf<Options>>;
-  POST: Method<WithClientAuditUser<Paths>, "post", ThrowsOf<Options>>;
-  DELETE: Method<WithClientAuditUser<Paths>, "delete", ThrowsOf<Options>>;
-  PATCH: Method<WithClientAuditUser<Paths>, "patch", ThrowsOf<Options>>;
-  HEAD: Method<WithClientAuditUser<Paths>, "head", ThrowsOf<Options>>;
-  OPTIONS: Method<WithClientAuditUser<Paths>, "options", ThrowsOf<Options>>;
+  GET: Method<WithClientAuditUser<Paths>, "get", ThrowsOf<Options>, InvalidOf<Options>>;
+  PUT: Method<WithClientAuditUser<Paths>, "put", ThrowsOf<Options>, InvalidOf<Options>>;
+  POST: Method<WithClientAuditUser<Paths>, "post", ThrowsOf<Options>, InvalidOf<Options>>;
+  DELETE: Method<WithClientAuditUser<Paths>, "delete", ThrowsOf<Options>, InvalidOf<Options>>;
+  PATCH: Method<WithClientAuditUser<Paths>, "patch", ThrowsOf<Options>, InvalidOf<Options>>;
+  HEAD: Method<WithClientAuditUser<Paths>, "head", ThrowsOf<Options>, InvalidOf<Options>>;
+  OPTIONS: Method<WithClientAuditUser<Paths>, "options", ThrowsOf<Options>, InvalidOf<Options>>;
   /** Iterates every item of a paged list operation, page by page, within the documented size limits. */
   paginate<Path extends GetPathWith<Spec, "paging"> & PathsWithMethod<WithClientAuditUser<Paths>, "get">>(
     url: Path,
@@ -211,7 +225,7 @@ export interface EnfuceClient<
     method: RequestMethod,
     path: string,
     init?: RawRequestInit & { readonly throwOnError?: Throw },
-  ): Promise<Throws<Throw, ThrowsOf<Options>> extends true ? unknown : RawCallResult>;
+  ): Promise<Throws<Throw, ThrowsOf<Options>> extends true ? unknown : RawCallResult<InvalidOf<Options>>>;
   use(...middleware: Middleware[]): void;
   eject(...middleware: Middleware[]): void;
   readonly baseUrl: string;

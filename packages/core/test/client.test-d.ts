@@ -2,11 +2,13 @@
 import { describe, expectTypeOf, test } from "vitest";
 import {
   type CallResult,
+  type ClientOptions,
   createEnfuceClient,
   type FilterExpression,
   type PageIterator,
   type RawCallResult,
   RawErrorBody,
+  type ResponseValidationError,
 } from "../src/index";
 import { createTestClient, type Item, type ItemList, type Payment, type paths, testSpec } from "./support/test-api";
 
@@ -136,6 +138,29 @@ describe("filter", () => {
     client.filter("/items").anyOf("status", []);
     // @ts-expect-error the operation documents no filter
     client.filter("/items/{itemId}");
+  });
+});
+
+describe("validateResponses", () => {
+  test('"error" adds ResponseValidationError to `error`; other modes leave it out', async () => {
+    const strict = createTestClient({ ...options, validateResponses: "error" });
+    const result = await strict.GET("/items/{itemId}", getItem);
+    if (result.error)
+      expectTypeOf(result.error).toEqualTypeOf<{ message?: string } | RawErrorBody | ResponseValidationError>();
+    const raw = await strict.request("GET", "/v5/cards");
+    if (raw.error)
+      expectTypeOf(raw.error).toEqualTypeOf<
+        { readonly [member: string]: unknown } | RawErrorBody | ResponseValidationError
+      >();
+    const warned = await createTestClient({ ...options, validateResponses: "warn" }).GET("/items/{itemId}", getItem);
+    if (warned.error) expectTypeOf(warned.error).toEqualTypeOf<{ message?: string } | RawErrorBody>();
+  });
+
+  test('options typed as ClientOptions may say "error"', async () => {
+    const loose: ClientOptions = options;
+    const result = await createTestClient(loose).GET("/items/{itemId}", getItem);
+    if (result.error)
+      expectTypeOf(result.error).toEqualTypeOf<{ message?: string } | RawErrorBody | ResponseValidationError>();
   });
 });
 

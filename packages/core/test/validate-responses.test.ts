@@ -140,15 +140,24 @@ describe('"warn"', () => {
   });
 });
 
+/** The ResponseValidationError of a default-mode call: its result's `error`, with no `data`. */
+async function resultError(call: Promise<{ readonly data?: unknown; readonly error?: unknown }>): Promise<Error> {
+  const { data, error } = await call;
+  expect(data).toBeUndefined();
+  if (!(error instanceof Error)) throw new Error("expected the result's error to be an Error");
+  return error;
+}
+
 describe('"error"', () => {
   test.each([
-    ["the default result", false],
+    ["the default result's error", false],
     ["throwOnError", true],
   ])("a mismatch fails the call with %s, naming the place and never the value", async (_, throwOnError) => {
     server.script("GET /items/item-1", reply.json(200, { id: 4111111111111111 }));
     const { client } = checked("error");
 
-    const error = await captureError(client.GET("/items/{itemId}", { ...getItem, throwOnError }));
+    const call = client.GET("/items/{itemId}", { ...getItem, throwOnError });
+    const error = throwOnError ? await captureError(call) : await resultError(call);
 
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error).toBeInstanceOf(ResponseParseError);
@@ -183,7 +192,7 @@ describe('"error"', () => {
     server.script("DELETE /items/item-1", reply.empty(204));
     const { client } = checked("error");
 
-    const error = await captureError(client.POST("/items", { body: { reference: "r" } }));
+    const error = await resultError(client.POST("/items", { body: { reference: "r" } }));
     const deleted = await client.DELETE("/items/{itemId}", getItem);
 
     expect(error).toMatchObject({ name: "ResponseValidationError", pointer: "" });
@@ -199,7 +208,7 @@ describe('"error"', () => {
     const { client } = checked("error", {}, () => loading);
 
     let settled = false;
-    const call = captureError(client.GET("/items/{itemId}", getItem)).finally(() => {
+    const call = resultError(client.GET("/items/{itemId}", getItem)).finally(() => {
       settled = true;
     });
     await vi.waitFor(() => expect(server.count("GET /items/item-1")).toBe(1));
@@ -231,15 +240,24 @@ describe('"error"', () => {
     expect((await client.request("GET", "/v5/new")).data).toEqual({ id: 7 });
   });
 
-  test("a call that fails validation is an error span", async () => {
+  test.each([false, true])("a call that fails validation is an error span (throwOnError: %s)", async (throwOnError) => {
     server.script("GET /items/item-1", reply.json(200, { id: 7 }));
     const recorder = recordSpans();
-    const { client } = checked("error", { tracerProvider: recorder.provider });
+    const { client } = checked("error", { tracerProvider: recorder.provider, throwOnError });
 
-    await captureError(client.GET("/items/{itemId}", getItem));
+    await (throwOnError ? captureError : resultError)(client.GET("/items/{itemId}", getItem));
 
     const call = recorder.spans().find((span) => span.kind === SpanKind.CLIENT);
     expect(call?.attributes["error.type"]).toBe("ResponseValidationError");
+  });
+
+  test("paginate() rejects with a page's ResponseValidationError", async () => {
+    server.script("GET /items", reply.json(200, { data: [{ id: 1, status: "OPEN" }] }));
+    const { client } = checked("error");
+
+    const error = await captureError(client.paginate("/items").toArray());
+
+    expect(error).toMatchObject({ name: "ResponseValidationError", pointer: "/data/0/id" });
   });
 });
 

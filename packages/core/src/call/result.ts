@@ -51,6 +51,11 @@ export function resultOf(
   }
   const error = errorBodyOf(answer.error, answer, redact);
   if (plan.throws) throw errorForStatus(answer.status, error, contextOf(plan, attempt, requestId));
+  return failedResult(error, answer, attempt, requestId);
+}
+
+/** The default result of a failed call: a truthy `error` beside the answer, never `data`. */
+export function failedResult(error: object, answer: Answer, attempt: number, requestId: string | undefined): object {
   return {
     error,
     get response() {

@@ -129,6 +129,11 @@ export class CallSpan {
     }
   }
 
+  /** Marks the call failed though its last answer was a success (a body that does not match the spec). */
+  fail(error: unknown): void {
+    markFailed(this.#api, this.#span, errorTypeOf(error));
+  }
+
   /** Runs the whole call and ends its span with the last answer, or with what the call failed with. */
   async run<T>(call: () => Promise<T>): Promise<T> {
     const span = this.#span;

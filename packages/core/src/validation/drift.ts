@@ -22,8 +22,8 @@ export function driftOf(nodes: { readonly [name: string]: DriftNode }, root: str
     if (found.length >= MAX_DIFFERENCES) return;
     const node = nodes[name] ?? NO_NODE;
     if (Array.isArray(value)) {
-      if (node.items !== undefined)
-        value.forEach((item, index) => walk(node.items as string, item, `${pointer}/${index}`));
+      const { items } = node;
+      if (items !== undefined) for (const [index, item] of value.entries()) walk(items, item, `${pointer}/${index}`);
       return;
     }
     if (isObject(value)) {
