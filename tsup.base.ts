@@ -1,11 +1,26 @@
 import { existsSync, readFileSync } from "node:fs";
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
 // tsup runs in the package's folder: its package.json is the one `changeset version` bumps.
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 // A package with client operations also builds its generated validators as a second entry
-// (`@enfuce-sdk/<domain>/validators`), which its main entry never loads.
+// (`@enfuce-sdk/<domain>/validators`), for the sandbox and for response checks.
 const VALIDATORS = "src/generated/validators.ts";
+
+/**
+ * The generated client loads that entry with `import("./validators")` only for a client that checks
+ * answers (`validateResponses`): the import is kept, pointing at the built entry of the same format,
+ * so the main entry never carries the validators.
+ */
+const validatorsEntryKept: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "validators-entry-kept",
+  setup(build) {
+    const built = build.initialOptions.format === "esm" ? "./validators.mjs" : "./validators.js";
+    build.onResolve({ filter: /^\.\/validators$/ }, ({ importer }) =>
+      importer.replaceAll("\\", "/").endsWith("src/generated/client.ts") ? { path: built, external: true } : undefined,
+    );
+  },
+};
 
 // One build for every published package: ESM (.mjs) and CJS (.js) with declarations.
 // Packages have no "type": "module" so that require() of the CJS build gets openapi-fetch's
@@ -21,4 +36,5 @@ export default defineConfig({
   platform: "node",
   clean: true,
   sourcemap: false,
+  esbuildPlugins: [validatorsEntryKept],
 });

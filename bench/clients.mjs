@@ -23,7 +23,8 @@ export function createClients(origin) {
   const url = `${origin}${REQUEST_PATH}`;
   const headers = { authorization: AUTHORIZATION };
   const bare = createOpenApiFetch({ baseUrl: `${origin}/instalment`, headers });
-  // Defaults on purpose: retries (2), per-attempt timeout (30 s), audit user, typed errors.
+  // Defaults on purpose: retries (2), per-attempt timeout (30 s), audit user, typed errors; tracing
+  // and response checks off (their validators are never loaded).
   const ours = createInstalmentClient({
     baseUrl: `${origin}/instalment`,
     credentials: CREDENTIALS,
@@ -35,6 +36,13 @@ export function createClients(origin) {
     credentials: CREDENTIALS,
     auditUser: AUDIT_USER,
     tracerProvider: discardingTracerProvider(),
+  });
+  // The same client checking each answer against the spec (validators loaded on creation).
+  const checked = createInstalmentClient({
+    baseUrl: `${origin}/instalment`,
+    credentials: CREDENTIALS,
+    auditUser: AUDIT_USER,
+    validateResponses: "warn",
   });
   // The same client with a middleware that changes nothing: every attempt goes through a Request.
   const withMiddleware = createInstalmentClient({
@@ -75,6 +83,7 @@ export function createClients(origin) {
     sdkCall("@enfuce-sdk (retries, timeouts)", ours),
     sdkCall("@enfuce-sdk, a middleware (through a Request)", withMiddleware),
     sdkCall("@enfuce-sdk, tracing on", traced),
+    sdkCall('@enfuce-sdk, validateResponses: "warn"', checked),
     {
       name: "undici request()",
       async call() {

@@ -1,6 +1,7 @@
 // What each published package costs a bundle: its ESM entry with its dependencies, minified and
-// gzipped, without the transport (undici, loaded with the first request) and without the optional
-// OpenTelemetry peer; openapi-fetch on its own for comparison. size-limit.mjs checks the same
+// gzipped, without the transport (undici, loaded with the first request), without the optional
+// OpenTelemetry peer and without the package's `validators` entry (loaded only by a client that
+// checks answers, validateResponses); openapi-fetch on its own for comparison. size-limit.mjs checks the same
 // numbers against bench/size-limits.json in CI.
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -20,7 +21,7 @@ export async function publishedPackages(packagesDir) {
   return found;
 }
 
-/** Minified and gzipped bytes of `entry` bundled by esbuild, the transport and optional peers left out. */
+/** Minified and gzipped bytes of `entry` bundled by esbuild, the transport, optional peers and validators left out. */
 export async function measure(entry) {
   const { outputFiles } = await build({
     entryPoints: [entry],
@@ -30,7 +31,7 @@ export async function measure(entry) {
     platform: "node",
     target: "node20",
     write: false,
-    external: ["undici", "@opentelemetry/api"],
+    external: ["undici", "@opentelemetry/api", "./validators.mjs"],
     logLevel: "silent",
   });
   const code = outputFiles[0].contents;
@@ -53,7 +54,7 @@ export async function reportSizes(packagesDir, installSizes = []) {
     rows.push({ package: name, min: kb(size.min), "min+gzip": kb(size.gzip) });
   }
   console.log(
-    "\nESM entry (dist/index.mjs) bundled with its dependencies by esbuild, minified, gzip -9; undici (the transport) left out:",
+    "\nESM entry (dist/index.mjs) bundled with its dependencies by esbuild, minified, gzip -9; undici (the transport) and the validators entry left out:",
   );
   console.table(rows);
   if (installSizes.length) {

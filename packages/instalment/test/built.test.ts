@@ -15,7 +15,11 @@ const coreVersion = versionOf(require.resolve("@enfuce-sdk/core/package.json"));
 const received: IncomingHttpHeaders[] = [];
 const server = createServer((request, response) => {
   received.push(request.headers);
-  response.writeHead(200, { "content-type": "application/json", "x-request-id": "built-1" }).end('{"id":"678543"}');
+  // A member the spec does not document, for the response checks.
+  const body = request.url?.startsWith("/instalment/v1/drifted?")
+    ? '{"id":"678543","colour":"red"}'
+    : '{"id":"678543"}';
+  response.writeHead(200, { "content-type": "application/json", "x-request-id": "built-1" }).end(body);
 });
 let baseUrl = "";
 beforeAll(async () => {
@@ -47,5 +51,22 @@ describe.each(builds)("the %s build", (_, load) => {
       `enfuce-sdk/${coreVersion} instalment/${instalmentVersion} node/${process.versions.node} acme-sync/3.0.0`,
     );
     expect(coreVersion).not.toBe("0.0.0-dev");
+  });
+
+  it("loads its own validators entry for validateResponses and reports drift", async () => {
+    const { createInstalmentClient } = await load();
+    const drifts: unknown[] = [];
+    const client = createInstalmentClient({
+      baseUrl,
+      credentials: { username: "u", password: "p" },
+      auditUser: "built-package",
+      logLevel: "off",
+      validateResponses: "warn",
+      onDrift: (drift) => drifts.push(drift),
+    });
+
+    await client.GET("/v1/{instalmentId}", { params: { path: { instalmentId: "drifted" } } });
+
+    expect(drifts).toEqual([expect.objectContaining({ pointer: "/colour", kind: "unknown-member" })]);
   });
 });

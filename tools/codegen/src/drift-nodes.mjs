@@ -36,7 +36,7 @@ export function createDriftNodes(doc, isOpenEnum) {
     }
     for (const key of PARTS) {
       if (!Array.isArray(schema[key])) continue;
-      schema[key].forEach((part, index) => parts.push(contentOf(part, `${place}/${key}/${index}`, seen)));
+      for (const [index, part] of schema[key].entries()) parts.push(contentOf(part, `${place}/${key}/${index}`, seen));
     }
     const own = {};
     if (isObject(schema.properties)) {

@@ -83,11 +83,11 @@ function parameterFact(doc, parameter) {
 }
 
 /**
- * @returns {{ roots: Record<string, object>, operations: Record<string, object>, facts: Record<string, object>, schemaMembers: Record<string, string[]> }}
- * roots: validator name -> schema (equal schemas share one validator); operations: `METHOD /path` ->
- * the validator names of that operation; facts: `METHOD /path` -> what a simulator reads
+ * The roots of one validator module: `rootFor(preferredName, schema)` names the validator of a
+ * schema, one per distinct schema (named after the component a lone `$ref` names), so that every
+ * step adding roots to the module shares them.
  */
-export function describeOperations(doc) {
+export function createRoots() {
   const roots = {};
   const nameOfSchema = new Map();
   const rootFor = (preferredName, schema) => {
@@ -101,6 +101,18 @@ export function describeOperations(doc) {
     }
     return nameOfSchema.get(key);
   };
+  return { roots, rootFor };
+}
+
+/**
+ * @param {object} doc the bundled spec
+ * @param {ReturnType<typeof createRoots>} [moduleRoots] the roots of the module these validators join
+ * @returns {{ roots: Record<string, object>, operations: Record<string, object>, facts: Record<string, object>, schemaMembers: Record<string, string[]> }}
+ * roots: validator name -> schema (equal schemas share one validator); operations: `METHOD /path` ->
+ * the validator names of that operation; facts: `METHOD /path` -> what a simulator reads
+ */
+export function describeOperations(doc, moduleRoots = createRoots()) {
+  const { roots, rootFor } = moduleRoots;
 
   const index = operationIndex(doc);
   const operations = {};

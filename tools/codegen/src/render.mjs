@@ -4,11 +4,12 @@ import openapiTS, { astToString, NULL, STRING, tsLiteral, tsUnion } from "openap
 import ts from "typescript";
 import { blockEnd, blockStart, cell, replaceBlock } from "./blocks.mjs";
 import { aliasName, clientFactoryName, clientTypeName, pascalCase, webhookSenderName } from "./names.mjs";
-import { compileOperationValidators, describeOperations } from "./operation-validators.mjs";
+import { compileOperationValidators, createRoots, describeOperations } from "./operation-validators.mjs";
 import { operationIndex, serverUrlOf } from "./operations.mjs";
+import { describeResponseChecks, renderResponseChecks } from "./response-checks.mjs";
 import { schemaUsage } from "./schema-usage.mjs";
 import { SpecError } from "./spec-problems.mjs";
-import { openEnums, readDiffersFromWrite } from "./tolerance.mjs";
+import { openEnums, readDiffersFromWrite, receivedComponents } from "./tolerance.mjs";
 import { compileValidatorModule } from "./validator-module.mjs";
 import { eachOperation, operationKey } from "./walk.mjs";
 import { webhookOperations } from "./webhook-operations.mjs";
@@ -117,9 +118,12 @@ export type ${type}<Options extends ClientOptions = ClientOptions> = EnfuceClien
 /** This package as the User-Agent names it; the version is written in from package.json at build time. */
 const packageInfo = { name: ${JSON.stringify(domain)}, version: process.env.ENFUCE_SDK_PACKAGE_VERSION ?? "0.0.0-dev" };
 
+/** The response checks of \`validateResponses\`, in the package's \`validators\` entry: loaded only for a client that checks answers. */
+const loadResponseChecks = () => import("./validators");
+
 /** Creates a ${pascalCase(domain)} client. Options are checked here, so a misconfiguration fails before any request. */
 export function ${factory}<const Options extends ClientOptions>(options: Options): ${type}<Options> {
-  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo);
+  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo, loadResponseChecks);
 }
 `;
 }
@@ -191,11 +195,17 @@ ${operations.map(renderSender).join("\n\n")}
 /**
  * The `validators` entry of a package with client operations: the validator module
  * (`operation-validators.js` and its `.d.ts`) and `validators.ts`, which maps each operation to its
- * validators and carries the facts a simulator needs. The package's main entry never loads either.
+ * validators, carries the facts a simulator needs and the response checks of `validateResponses`.
+ * One module serves both: the checks' received-form validators share every schema the two forms
+ * agree on. The package's main entry loads it only for a client that checks answers.
  */
 export async function renderOperationValidators(domain, doc, specHash) {
-  const { roots, operations, facts, schemaMembers } = describeOperations(doc);
-  const { js, dts } = await compileOperationValidators(doc, roots);
+  const moduleRoots = createRoots();
+  const { operations, facts, schemaMembers } = describeOperations(doc, moduleRoots);
+  const { doc: bothForms, received } = receivedComponents(doc);
+  const open = openEnums(doc);
+  const responseChecks = describeResponseChecks(doc, received, (schema) => open.has(schema), moduleRoots);
+  const { js, dts } = await compileOperationValidators(bothForms, moduleRoots.roots);
   const validator = (name) => (name ? `validators.${name}` : "null");
   const entries = Object.entries(operations).map(([key, names]) => {
     const responses = Object.entries(names.responses).map(
@@ -203,7 +213,7 @@ export async function renderOperationValidators(domain, doc, specHash) {
     );
     return `  ${JSON.stringify(key)}: {\n    parameters: ${validator(names.parameters)},\n    body: ${validator(names.body)},\n    responses: { ${responses.join(", ")} },\n  },`;
   });
-  const entry = `${header(domain, specHash)}import type { OperationFacts, OperationValidators } from "@enfuce-sdk/core";
+  const entry = `${header(domain, specHash)}import type { OperationFacts, OperationValidators, ResponseChecks } from "@enfuce-sdk/core";
 import * as validators from "./operation-validators";
 
 /** The documented server of the domain, \`{environment}\` and \`{realm}\` still to fill. */
@@ -219,7 +229,8 @@ export const operationFacts: { readonly [operation: string]: OperationFacts } = 
 
 /** Member names of each object schema of the spec (\`allOf\` merged), to shape answers. */
 export const schemaMembers: { readonly [schema: string]: readonly string[] } = ${JSON.stringify(schemaMembers, null, 2)};
-`;
+
+${renderResponseChecks(responseChecks)}`;
   return { js: `${header(domain, specHash)}${js}`, dts: `${header(domain, specHash)}${dts}`, entry };
 }
 

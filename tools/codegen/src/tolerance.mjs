@@ -99,17 +99,49 @@ function renameSchemaRefs(node, rename) {
   for (const value of Object.values(node)) renameSchemaRefs(value, rename);
 }
 
+/** The component schemas a `$ref` under `node` names. */
+function schemaRefsUnder(node, found = new Set()) {
+  if (Array.isArray(node)) for (const item of node) schemaRefsUnder(item, found);
+  if (!isObject(node)) return found;
+  if (typeof node.$ref === "string" && node.$ref.startsWith(SCHEMAS))
+    found.add(node.$ref.slice(SCHEMAS.length).split("/")[0]);
+  for (const value of Object.values(node)) schemaRefsUnder(value, found);
+  return found;
+}
+
+/** The component schemas whose received form differs from `doc`'s: changed, or leading to one that is. */
+function componentsReadDifferently(doc, received) {
+  const original = doc.components?.schemas ?? {};
+  const schemas = received.components?.schemas ?? {};
+  const differs = new Set(
+    Object.keys(schemas).filter((name) => JSON.stringify(schemas[name]) !== JSON.stringify(original[name])),
+  );
+  const refs = Object.entries(schemas).map(([name, schema]) => [name, [...schemaRefsUnder(schema)]]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, names] of refs) {
+      if (differs.has(name) || !names.some((ref) => differs.has(ref))) continue;
+      differs.add(name);
+      grew = true;
+    }
+  }
+  return differs;
+}
+
 /**
- * The received form of `doc` with its component schemas renamed `received.<Name>` (`received`), and
- * `doc` with those beside its own (`doc`), so that validators of both forms compile against one spec.
+ * The received form of `doc` (`received`), whose component schemas that read differently from
+ * `doc`'s are renamed `received.<Name>`, and `doc` with those beside its own (`doc`), so that
+ * validators of both forms compile against one spec and share every schema the two forms agree on.
  */
 export function receivedComponents(doc) {
   const received = receivedForm(structuredClone(doc));
   const schemas = received.components?.schemas ?? {};
-  renameSchemaRefs(received, (name) => `${RECEIVED}${name}`);
+  const differs = componentsReadDifferently(doc, received);
+  const rename = (name) => (differs.has(name) ? `${RECEIVED}${name}` : name);
+  renameSchemaRefs(received, rename);
   received.components = {
     ...received.components,
-    schemas: Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [`${RECEIVED}${name}`, schema])),
+    schemas: Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [rename(name), schema])),
   };
   const both = { ...doc.components?.schemas, ...received.components.schemas };
   return { doc: { ...doc, components: { ...doc.components, schemas: both } }, received };

@@ -30,3 +30,7 @@ export declare const Account: CompiledValidator;
 export declare const getAccountByAccountNumberV4UsingGETParameters: CompiledValidator;
 export declare const AccountSummaryList: CompiledValidator;
 export declare const getSubAccountsV4UsingGETParameters: CompiledValidator;
+export declare const getAccountsByCustomerIdUsingGETReceived200: CompiledValidator;
+export declare const received_AccountV3: CompiledValidator;
+export declare const received_Account: CompiledValidator;
+export declare const received_AccountSummaryList: CompiledValidator;

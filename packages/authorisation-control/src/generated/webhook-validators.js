@@ -249,7 +249,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.year !== void 0) {
           let data2 = data1.year;
           if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)))) {
-            const err1 = { instancePath: instancePath + "/expiration/year", schemaPath: "#/components/schemas/received.CardExpiration/properties/year/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err1 = { instancePath: instancePath + "/expiration/year", schemaPath: "#/components/schemas/CardExpiration/properties/year/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -261,7 +261,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.month !== void 0) {
           let data3 = data1.month;
           if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)))) {
-            const err2 = { instancePath: instancePath + "/expiration/month", schemaPath: "#/components/schemas/received.CardExpiration/properties/month/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err2 = { instancePath: instancePath + "/expiration/month", schemaPath: "#/components/schemas/CardExpiration/properties/month/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -271,7 +271,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err3 = { instancePath: instancePath + "/expiration", schemaPath: "#/components/schemas/received.CardExpiration/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/expiration", schemaPath: "#/components/schemas/CardExpiration/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -468,7 +468,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
         if (data12.code !== void 0) {
           if (typeof data12.code !== "string") {
-            const err8 = { instancePath: instancePath + "/authResponseCode/code", schemaPath: "#/components/schemas/received.AuthResponseCode/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err8 = { instancePath: instancePath + "/authResponseCode/code", schemaPath: "#/components/schemas/AuthResponseCode/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -478,7 +478,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err9 = { instancePath: instancePath + "/authResponseCode", schemaPath: "#/components/schemas/received.AuthResponseCode/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/authResponseCode", schemaPath: "#/components/schemas/AuthResponseCode/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -621,7 +621,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         if (data1.customerId !== void 0) {
           if (typeof data1.customerId !== "string") {
-            const err6 = { instancePath: instancePath + "/customer/customerId", schemaPath: "#/components/schemas/received.AuthorisationCustomer/properties/customerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err6 = { instancePath: instancePath + "/customer/customerId", schemaPath: "#/components/schemas/AuthorisationCustomer/properties/customerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -631,7 +631,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err7 = { instancePath: instancePath + "/customer", schemaPath: "#/components/schemas/received.AuthorisationCustomer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err7 = { instancePath: instancePath + "/customer", schemaPath: "#/components/schemas/AuthorisationCustomer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -662,7 +662,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.merchantData;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
       } else {
-        const err8 = { instancePath: instancePath + "/merchantData", schemaPath: "#/components/schemas/received.MerchantData/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = { instancePath: instancePath + "/merchantData", schemaPath: "#/components/schemas/MerchantData/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -676,7 +676,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
         if (data7.tokenNumber !== void 0) {
           if (typeof data7.tokenNumber !== "string") {
-            const err9 = { instancePath: instancePath + "/token/tokenNumber", schemaPath: "#/components/schemas/received.Token/properties/tokenNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err9 = { instancePath: instancePath + "/token/tokenNumber", schemaPath: "#/components/schemas/Token/properties/tokenNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -686,7 +686,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err10 = { instancePath: instancePath + "/token", schemaPath: "#/components/schemas/received.Token/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err10 = { instancePath: instancePath + "/token", schemaPath: "#/components/schemas/Token/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {

@@ -384,7 +384,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
         if (data12.amount !== void 0) {
           if (!(typeof data12.amount == "number")) {
-            const err14 = { instancePath: instancePath + "/available/amount", schemaPath: "#/components/schemas/received.Money/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            const err14 = { instancePath: instancePath + "/available/amount", schemaPath: "#/components/schemas/Money/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -395,7 +395,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data12.currency !== void 0) {
           if (typeof data12.currency !== "string") {
-            const err15 = { instancePath: instancePath + "/available/currency", schemaPath: "#/components/schemas/received.Money/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/available/currency", schemaPath: "#/components/schemas/Money/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -405,7 +405,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/available", schemaPath: "#/components/schemas/received.Money/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err16 = { instancePath: instancePath + "/available", schemaPath: "#/components/schemas/Money/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -504,7 +504,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         if (data1.MTI !== void 0) {
           if (typeof data1.MTI !== "string") {
-            const err0 = { instancePath: instancePath + "/authorisation/MTI", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/MTI/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err0 = { instancePath: instancePath + "/authorisation/MTI", schemaPath: "#/components/schemas/AuthorisationMessage/properties/MTI/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err0];
             } else {
@@ -515,7 +515,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE03 !== void 0) {
           if (typeof data1.DE03 !== "string") {
-            const err1 = { instancePath: instancePath + "/authorisation/DE03", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE03/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err1 = { instancePath: instancePath + "/authorisation/DE03", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE03/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -526,7 +526,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE04 !== void 0) {
           if (typeof data1.DE04 !== "string") {
-            const err2 = { instancePath: instancePath + "/authorisation/DE04", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE04/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err2 = { instancePath: instancePath + "/authorisation/DE04", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE04/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -537,7 +537,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE05 !== void 0) {
           if (typeof data1.DE05 !== "string") {
-            const err3 = { instancePath: instancePath + "/authorisation/DE05", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE05/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err3 = { instancePath: instancePath + "/authorisation/DE05", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE05/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -548,7 +548,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE06 !== void 0) {
           if (typeof data1.DE06 !== "string") {
-            const err4 = { instancePath: instancePath + "/authorisation/DE06", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE06/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err4 = { instancePath: instancePath + "/authorisation/DE06", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE06/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -559,7 +559,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE07 !== void 0) {
           if (typeof data1.DE07 !== "string") {
-            const err5 = { instancePath: instancePath + "/authorisation/DE07", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE07/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err5 = { instancePath: instancePath + "/authorisation/DE07", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE07/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -570,7 +570,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE10 !== void 0) {
           if (typeof data1.DE10 !== "string") {
-            const err6 = { instancePath: instancePath + "/authorisation/DE10", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE10/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err6 = { instancePath: instancePath + "/authorisation/DE10", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE10/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -581,7 +581,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE11 !== void 0) {
           if (typeof data1.DE11 !== "string") {
-            const err7 = { instancePath: instancePath + "/authorisation/DE11", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE11/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err7 = { instancePath: instancePath + "/authorisation/DE11", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE11/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -592,7 +592,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE12 !== void 0) {
           if (typeof data1.DE12 !== "string") {
-            const err8 = { instancePath: instancePath + "/authorisation/DE12", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE12/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err8 = { instancePath: instancePath + "/authorisation/DE12", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE12/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -603,7 +603,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE13 !== void 0) {
           if (typeof data1.DE13 !== "string") {
-            const err9 = { instancePath: instancePath + "/authorisation/DE13", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE13/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err9 = { instancePath: instancePath + "/authorisation/DE13", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE13/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -614,7 +614,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE14 !== void 0) {
           if (typeof data1.DE14 !== "string") {
-            const err10 = { instancePath: instancePath + "/authorisation/DE14", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE14/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err10 = { instancePath: instancePath + "/authorisation/DE14", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE14/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -625,7 +625,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE15 !== void 0) {
           if (typeof data1.DE15 !== "string") {
-            const err11 = { instancePath: instancePath + "/authorisation/DE15", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE15/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err11 = { instancePath: instancePath + "/authorisation/DE15", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE15/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -636,7 +636,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE18 !== void 0) {
           if (typeof data1.DE18 !== "string") {
-            const err12 = { instancePath: instancePath + "/authorisation/DE18", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE18/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err12 = { instancePath: instancePath + "/authorisation/DE18", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE18/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -647,7 +647,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE19 !== void 0) {
           if (typeof data1.DE19 !== "string") {
-            const err13 = { instancePath: instancePath + "/authorisation/DE19", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE19/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/authorisation/DE19", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE19/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -658,7 +658,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE20 !== void 0) {
           if (typeof data1.DE20 !== "string") {
-            const err14 = { instancePath: instancePath + "/authorisation/DE20", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE20/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err14 = { instancePath: instancePath + "/authorisation/DE20", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE20/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -669,7 +669,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE22 !== void 0) {
           if (typeof data1.DE22 !== "string") {
-            const err15 = { instancePath: instancePath + "/authorisation/DE22", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE22/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/authorisation/DE22", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE22/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -680,7 +680,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE23 !== void 0) {
           if (typeof data1.DE23 !== "string") {
-            const err16 = { instancePath: instancePath + "/authorisation/DE23", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE23/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err16 = { instancePath: instancePath + "/authorisation/DE23", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE23/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -691,7 +691,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE25 !== void 0) {
           if (typeof data1.DE25 !== "string") {
-            const err17 = { instancePath: instancePath + "/authorisation/DE25", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE25/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err17 = { instancePath: instancePath + "/authorisation/DE25", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE25/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -702,7 +702,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE26 !== void 0) {
           if (typeof data1.DE26 !== "string") {
-            const err18 = { instancePath: instancePath + "/authorisation/DE26", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE26/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err18 = { instancePath: instancePath + "/authorisation/DE26", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE26/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -713,7 +713,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE28 !== void 0) {
           if (typeof data1.DE28 !== "string") {
-            const err19 = { instancePath: instancePath + "/authorisation/DE28", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE28/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/authorisation/DE28", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE28/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -724,7 +724,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE32 !== void 0) {
           if (typeof data1.DE32 !== "string") {
-            const err20 = { instancePath: instancePath + "/authorisation/DE32", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE32/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err20 = { instancePath: instancePath + "/authorisation/DE32", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE32/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -735,7 +735,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE33 !== void 0) {
           if (typeof data1.DE33 !== "string") {
-            const err21 = { instancePath: instancePath + "/authorisation/DE33", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE33/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err21 = { instancePath: instancePath + "/authorisation/DE33", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE33/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -746,7 +746,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE37 !== void 0) {
           if (typeof data1.DE37 !== "string") {
-            const err22 = { instancePath: instancePath + "/authorisation/DE37", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE37/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err22 = { instancePath: instancePath + "/authorisation/DE37", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE37/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -757,7 +757,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE38 !== void 0) {
           if (typeof data1.DE38 !== "string") {
-            const err23 = { instancePath: instancePath + "/authorisation/DE38", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE38/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err23 = { instancePath: instancePath + "/authorisation/DE38", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE38/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -768,7 +768,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE39 !== void 0) {
           if (typeof data1.DE39 !== "string") {
-            const err24 = { instancePath: instancePath + "/authorisation/DE39", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE39/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err24 = { instancePath: instancePath + "/authorisation/DE39", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE39/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -779,7 +779,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE41 !== void 0) {
           if (typeof data1.DE41 !== "string") {
-            const err25 = { instancePath: instancePath + "/authorisation/DE41", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE41/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err25 = { instancePath: instancePath + "/authorisation/DE41", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE41/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -790,7 +790,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE42 !== void 0) {
           if (typeof data1.DE42 !== "string") {
-            const err26 = { instancePath: instancePath + "/authorisation/DE42", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE42/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err26 = { instancePath: instancePath + "/authorisation/DE42", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE42/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -801,7 +801,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE43 !== void 0) {
           if (typeof data1.DE43 !== "string") {
-            const err27 = { instancePath: instancePath + "/authorisation/DE43", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE43/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err27 = { instancePath: instancePath + "/authorisation/DE43", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE43/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -812,7 +812,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE46 !== void 0) {
           if (typeof data1.DE46 !== "string") {
-            const err28 = { instancePath: instancePath + "/authorisation/DE46", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE46/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err28 = { instancePath: instancePath + "/authorisation/DE46", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE46/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -823,7 +823,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE47 !== void 0) {
           if (typeof data1.DE47 !== "string") {
-            const err29 = { instancePath: instancePath + "/authorisation/DE47", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE47/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err29 = { instancePath: instancePath + "/authorisation/DE47", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE47/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err29];
             } else {
@@ -834,7 +834,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE48 !== void 0) {
           if (typeof data1.DE48 !== "string") {
-            const err30 = { instancePath: instancePath + "/authorisation/DE48", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE48/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err30 = { instancePath: instancePath + "/authorisation/DE48", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE48/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -845,7 +845,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE49 !== void 0) {
           if (typeof data1.DE49 !== "string") {
-            const err31 = { instancePath: instancePath + "/authorisation/DE49", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE49/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err31 = { instancePath: instancePath + "/authorisation/DE49", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE49/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -856,7 +856,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE50 !== void 0) {
           if (typeof data1.DE50 !== "string") {
-            const err32 = { instancePath: instancePath + "/authorisation/DE50", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE50/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err32 = { instancePath: instancePath + "/authorisation/DE50", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE50/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -867,7 +867,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE51 !== void 0) {
           if (typeof data1.DE51 !== "string") {
-            const err33 = { instancePath: instancePath + "/authorisation/DE51", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE51/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err33 = { instancePath: instancePath + "/authorisation/DE51", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE51/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -878,7 +878,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE90 !== void 0) {
           if (typeof data1.DE90 !== "string") {
-            const err34 = { instancePath: instancePath + "/authorisation/DE90", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE90/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err34 = { instancePath: instancePath + "/authorisation/DE90", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE90/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err34];
             } else {
@@ -889,7 +889,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.DE95 !== void 0) {
           if (typeof data1.DE95 !== "string") {
-            const err35 = { instancePath: instancePath + "/authorisation/DE95", schemaPath: "#/components/schemas/received.AuthorisationMessage/properties/DE95/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err35 = { instancePath: instancePath + "/authorisation/DE95", schemaPath: "#/components/schemas/AuthorisationMessage/properties/DE95/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -899,7 +899,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err36 = { instancePath: instancePath + "/authorisation", schemaPath: "#/components/schemas/received.AuthorisationMessage/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err36 = { instancePath: instancePath + "/authorisation", schemaPath: "#/components/schemas/AuthorisationMessage/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {

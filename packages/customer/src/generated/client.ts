@@ -9,7 +9,10 @@ export type CustomerClient<Options extends ClientOptions = ClientOptions> = Enfu
 /** This package as the User-Agent names it; the version is written in from package.json at build time. */
 const packageInfo = { name: "customer", version: process.env.ENFUCE_SDK_PACKAGE_VERSION ?? "0.0.0-dev" };
 
+/** The response checks of `validateResponses`, in the package's `validators` entry: loaded only for a client that checks answers. */
+const loadResponseChecks = () => import("./validators");
+
 /** Creates a Customer client. Options are checked here, so a misconfiguration fails before any request. */
 export function createCustomerClient<const Options extends ClientOptions>(options: Options): CustomerClient<Options> {
-  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo);
+  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo, loadResponseChecks);
 }

@@ -18,3 +18,5 @@ export declare const getCustomerIdByRegNoUsingGETParameters: CompiledValidator;
 export declare const getLinkedCustomersUsingGETResponse200: CompiledValidator;
 export declare const CustomerLinkCreateRequest: CompiledValidator;
 export declare const deleteLinkedCustomerUsingDELETEParameters: CompiledValidator;
+export declare const received_Customer: CompiledValidator;
+export declare const getLinkedCustomersUsingGETReceived200: CompiledValidator;

@@ -11,3 +11,5 @@ export declare const getSchemeFxRatesV2Parameters: CompiledValidator;
 export declare const FxRateRequest: CompiledValidator;
 export declare const VisaFxRate: CompiledValidator;
 export declare const VisaFxRateRequest: CompiledValidator;
+export declare const received_FxRate: CompiledValidator;
+export declare const received_VisaFxRate: CompiledValidator;

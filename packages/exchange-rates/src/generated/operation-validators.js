@@ -1080,6 +1080,316 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate75.evaluated = { "props": { "fromAmount": true, "fromCurrency": true, "toCurrency": true }, "dynamicProps": false, "dynamicItems": false };
+var received_FxRate = validate78;
+function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate79.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate79.errors = vErrors;
+  return errors === 0;
+}
+validate79.evaluated = { "dynamicProps": false, "dynamicItems": false };
+function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate78.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.fromAmount !== void 0) {
+      if (!(typeof data.fromAmount == "number")) {
+        const err0 = { instancePath: instancePath + "/fromAmount", schemaPath: "#/properties/fromAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.fromCurrency !== void 0) {
+      if (!validate79(data.fromCurrency, { instancePath: instancePath + "/fromCurrency", parentData: data, parentDataProperty: "fromCurrency", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.toCurrency !== void 0) {
+      if (!validate79(data.toCurrency, { instancePath: instancePath + "/toCurrency", parentData: data, parentDataProperty: "toCurrency", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.toAmountWithSchemeRate !== void 0) {
+      if (!(typeof data.toAmountWithSchemeRate == "number")) {
+        const err1 = { instancePath: instancePath + "/toAmountWithSchemeRate", schemaPath: "#/properties/toAmountWithSchemeRate/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.toAmountWithMarkup !== void 0) {
+      if (!(typeof data.toAmountWithMarkup == "number")) {
+        const err2 = { instancePath: instancePath + "/toAmountWithMarkup", schemaPath: "#/properties/toAmountWithMarkup/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.toAmountWithEcbRate !== void 0) {
+      if (!(typeof data.toAmountWithEcbRate == "number")) {
+        const err3 = { instancePath: instancePath + "/toAmountWithEcbRate", schemaPath: "#/properties/toAmountWithEcbRate/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.fxRatePaymentScheme !== void 0) {
+      if (!(typeof data.fxRatePaymentScheme == "number")) {
+        const err4 = { instancePath: instancePath + "/fxRatePaymentScheme", schemaPath: "#/properties/fxRatePaymentScheme/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.fxRatePaymentSchemeRaw !== void 0) {
+      if (!(typeof data.fxRatePaymentSchemeRaw == "number")) {
+        const err5 = { instancePath: instancePath + "/fxRatePaymentSchemeRaw", schemaPath: "#/properties/fxRatePaymentSchemeRaw/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.fxRateWithMarkup !== void 0) {
+      if (!(typeof data.fxRateWithMarkup == "number")) {
+        const err6 = { instancePath: instancePath + "/fxRateWithMarkup", schemaPath: "#/properties/fxRateWithMarkup/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.fxRateWithMarkupRaw !== void 0) {
+      if (!(typeof data.fxRateWithMarkupRaw == "number")) {
+        const err7 = { instancePath: instancePath + "/fxRateWithMarkupRaw", schemaPath: "#/properties/fxRateWithMarkupRaw/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.fxRateEcb !== void 0) {
+      if (!(typeof data.fxRateEcb == "number")) {
+        const err8 = { instancePath: instancePath + "/fxRateEcb", schemaPath: "#/properties/fxRateEcb/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.fxRateEcbRaw !== void 0) {
+      if (!(typeof data.fxRateEcbRaw == "number")) {
+        const err9 = { instancePath: instancePath + "/fxRateEcbRaw", schemaPath: "#/properties/fxRateEcbRaw/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.markupPercentageOverEcb !== void 0) {
+      if (!(typeof data.markupPercentageOverEcb == "number")) {
+        const err10 = { instancePath: instancePath + "/markupPercentageOverEcb", schemaPath: "#/properties/markupPercentageOverEcb/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate78.errors = vErrors;
+  return errors === 0;
+}
+validate78.evaluated = { "props": { "fromAmount": true, "fromCurrency": true, "toCurrency": true, "toAmountWithSchemeRate": true, "toAmountWithMarkup": true, "toAmountWithEcbRate": true, "fxRatePaymentScheme": true, "fxRatePaymentSchemeRaw": true, "fxRateWithMarkup": true, "fxRateWithMarkupRaw": true, "fxRateEcb": true, "fxRateEcbRaw": true, "markupPercentageOverEcb": true }, "dynamicProps": false, "dynamicItems": false };
+var received_VisaFxRate = validate82;
+function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate82.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.fromAmount !== void 0) {
+      if (!(typeof data.fromAmount == "number")) {
+        const err0 = { instancePath: instancePath + "/fromAmount", schemaPath: "#/properties/fromAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.fromCurrency !== void 0) {
+      if (!validate79(data.fromCurrency, { instancePath: instancePath + "/fromCurrency", parentData: data, parentDataProperty: "fromCurrency", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.toCurrency !== void 0) {
+      if (!validate79(data.toCurrency, { instancePath: instancePath + "/toCurrency", parentData: data, parentDataProperty: "toCurrency", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.toAmountWithVisaRate !== void 0) {
+      if (!(typeof data.toAmountWithVisaRate == "number")) {
+        const err1 = { instancePath: instancePath + "/toAmountWithVisaRate", schemaPath: "#/properties/toAmountWithVisaRate/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.toAmountWithAdditionalFee !== void 0) {
+      if (!(typeof data.toAmountWithAdditionalFee == "number")) {
+        const err2 = { instancePath: instancePath + "/toAmountWithAdditionalFee", schemaPath: "#/properties/toAmountWithAdditionalFee/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.fxRateVisa !== void 0) {
+      if (!(typeof data.fxRateVisa == "number")) {
+        const err3 = { instancePath: instancePath + "/fxRateVisa", schemaPath: "#/properties/fxRateVisa/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.fxRateWithAdditionalFee !== void 0) {
+      if (!(typeof data.fxRateWithAdditionalFee == "number")) {
+        const err4 = { instancePath: instancePath + "/fxRateWithAdditionalFee", schemaPath: "#/properties/fxRateWithAdditionalFee/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.visaRateLastUpdatedTimestamp !== void 0) {
+      if (typeof data.visaRateLastUpdatedTimestamp !== "string") {
+        const err5 = { instancePath: instancePath + "/visaRateLastUpdatedTimestamp", schemaPath: "#/properties/visaRateLastUpdatedTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.benchmarks !== void 0) {
+      let data8 = data.benchmarks;
+      if (Array.isArray(data8)) {
+        const len0 = data8.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data9 = data8[i0];
+          if (!(data9 && typeof data9 == "object" && !Array.isArray(data9))) {
+            const err6 = { instancePath: instancePath + "/benchmarks/" + i0, schemaPath: "#/properties/benchmarks/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/benchmarks", schemaPath: "#/properties/benchmarks/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate82.errors = vErrors;
+  return errors === 0;
+}
+validate82.evaluated = { "props": { "fromAmount": true, "fromCurrency": true, "toCurrency": true, "toAmountWithVisaRate": true, "toAmountWithAdditionalFee": true, "fxRateVisa": true, "fxRateWithAdditionalFee": true, "visaRateLastUpdatedTimestamp": true, "benchmarks": true }, "dynamicProps": false, "dynamicItems": false };
 export {
   EcbSupportedCurrencies,
   Error2 as Error,
@@ -1090,5 +1400,7 @@ export {
   VisaFxRateRequest,
   getEcbExchangeRateV1Parameters,
   getEcbSupportedCurrenciesV1Parameters,
-  getSchemeFxRatesV2Parameters
+  getSchemeFxRatesV2Parameters,
+  received_FxRate,
+  received_VisaFxRate
 };

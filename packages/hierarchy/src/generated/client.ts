@@ -9,7 +9,10 @@ export type HierarchyClient<Options extends ClientOptions = ClientOptions> = Enf
 /** This package as the User-Agent names it; the version is written in from package.json at build time. */
 const packageInfo = { name: "hierarchy", version: process.env.ENFUCE_SDK_PACKAGE_VERSION ?? "0.0.0-dev" };
 
+/** The response checks of `validateResponses`, in the package's `validators` entry: loaded only for a client that checks answers. */
+const loadResponseChecks = () => import("./validators");
+
 /** Creates a Hierarchy client. Options are checked here, so a misconfiguration fails before any request. */
 export function createHierarchyClient<const Options extends ClientOptions>(options: Options): HierarchyClient<Options> {
-  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo);
+  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo, loadResponseChecks);
 }

@@ -21,3 +21,5 @@ export declare const addCardToGroupParameters: CompiledValidator;
 export declare const MoveCardRequest: CompiledValidator;
 export declare const BulkCardsRequest: CompiledValidator;
 export declare const BulkMoveCardsRequest: CompiledValidator;
+export declare const getCardHierarchyGroupsReceived200: CompiledValidator;
+export declare const received_CardHierarchyGroup: CompiledValidator;

@@ -28,7 +28,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         if (data1.amount !== void 0) {
           if (!(typeof data1.amount == "number")) {
-            const err1 = { instancePath: instancePath + "/amount/amount", schemaPath: "#/components/schemas/received.AuthenticationAmount/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            const err1 = { instancePath: instancePath + "/amount/amount", schemaPath: "#/components/schemas/AuthenticationAmount/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -39,7 +39,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.currency !== void 0) {
           if (typeof data1.currency !== "string") {
-            const err2 = { instancePath: instancePath + "/amount/currency", schemaPath: "#/components/schemas/received.AuthenticationAmount/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err2 = { instancePath: instancePath + "/amount/currency", schemaPath: "#/components/schemas/AuthenticationAmount/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -49,7 +49,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err3 = { instancePath: instancePath + "/amount", schemaPath: "#/components/schemas/received.AuthenticationAmount/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/amount", schemaPath: "#/components/schemas/AuthenticationAmount/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -146,7 +146,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.description !== void 0) {
           if (typeof data2.description !== "string") {
-            const err2 = { instancePath: instancePath + "/merchant/description", schemaPath: "#/components/schemas/received.AuthenticationMerchant/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err2 = { instancePath: instancePath + "/merchant/description", schemaPath: "#/components/schemas/AuthenticationMerchant/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -157,7 +157,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2.name !== void 0) {
           if (typeof data2.name !== "string") {
-            const err3 = { instancePath: instancePath + "/merchant/name", schemaPath: "#/components/schemas/received.AuthenticationMerchant/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err3 = { instancePath: instancePath + "/merchant/name", schemaPath: "#/components/schemas/AuthenticationMerchant/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -168,7 +168,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2.country !== void 0) {
           if (typeof data2.country !== "string") {
-            const err4 = { instancePath: instancePath + "/merchant/country", schemaPath: "#/components/schemas/received.AuthenticationMerchant/properties/country/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err4 = { instancePath: instancePath + "/merchant/country", schemaPath: "#/components/schemas/AuthenticationMerchant/properties/country/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -179,7 +179,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2.url !== void 0) {
           if (typeof data2.url !== "string") {
-            const err5 = { instancePath: instancePath + "/merchant/url", schemaPath: "#/components/schemas/received.AuthenticationMerchant/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err5 = { instancePath: instancePath + "/merchant/url", schemaPath: "#/components/schemas/AuthenticationMerchant/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -189,7 +189,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/merchant", schemaPath: "#/components/schemas/received.AuthenticationMerchant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath: instancePath + "/merchant", schemaPath: "#/components/schemas/AuthenticationMerchant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {

@@ -13,3 +13,5 @@ export declare const getInstalmentsByAccountIdParameters: CompiledValidator;
 export declare const InstalmentPortionList: CompiledValidator;
 export declare const getInstalmentPortionsParameters: CompiledValidator;
 export declare const getInstalmentByTransactionIdParameters: CompiledValidator;
+export declare const received_Instalment: CompiledValidator;
+export declare const received_InstalmentList: CompiledValidator;

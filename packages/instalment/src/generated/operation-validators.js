@@ -2805,6 +2805,745 @@ function validate108(data, { instancePath = "", parentData, parentDataProperty, 
   return errors === 0;
 }
 validate108.evaluated = { "props": { "path": true, "query": true, "header": true }, "dynamicProps": false, "dynamicItems": false };
+var received_Instalment = validate110;
+var schema46 = { "type": "object", "properties": { "id": { "allOf": [{ "$ref": "#/components/schemas/InstalmentId" }] }, "instalmentOriginalId": { "type": "string" }, "accountId": { "type": "string", "maxLength": 255 }, "creationDate": { "$ref": "#/components/schemas/received.Timestamp" }, "firstPayment": { "type": "string", "format": "date" }, "lastPayment": { "type": "string", "format": "date" }, "currency": { "type": "string" }, "effectiveRate": { "type": ["number", "string"], "pattern": "^-?[0-9]+(\\.[0-9]+)?$" }, "totalAmount": { "type": "number" }, "principalAmount": { "type": "number" }, "feeAmount": { "type": "number" }, "interest": { "$ref": "#/components/schemas/InstalmentInterest" }, "paidAmount": { "type": "number" }, "interestPaidAmount": { "type": "number" }, "principalPaidAmount": { "type": "number" }, "dueAmount": { "type": "number" }, "overdueAmount": { "type": "number" }, "writtenOffAmount": { "type": "number" }, "reversed": { "type": "number" }, "fullRepaymentAmount": { "type": "number" }, "status": { "$ref": "#/components/schemas/received.InstalmentStatus" }, "lastUpdated": { "$ref": "#/components/schemas/received.Timestamp" }, "transactionId": { "$ref": "#/components/schemas/TransactionId" }, "description": { "type": "string", "maxLength": 255 }, "planOptions": { "$ref": "#/components/schemas/PlanOptions" } } };
+function validate112(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate112.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate112.errors = vErrors;
+  return errors === 0;
+}
+validate112.evaluated = { "dynamicProps": false, "dynamicItems": false };
+function validate115(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate115.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate115.errors = vErrors;
+  return errors === 0;
+}
+validate115.evaluated = { "dynamicProps": false, "dynamicItems": false };
+function validate110(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate110.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id !== void 0) {
+      if (!validate70(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.instalmentOriginalId !== void 0) {
+      if (typeof data.instalmentOriginalId !== "string") {
+        const err0 = { instancePath: instancePath + "/instalmentOriginalId", schemaPath: "#/properties/instalmentOriginalId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.accountId !== void 0) {
+      let data2 = data.accountId;
+      if (typeof data2 === "string") {
+        if (func1(data2) > 255) {
+          const err1 = { instancePath: instancePath + "/accountId", schemaPath: "#/properties/accountId/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/accountId", schemaPath: "#/properties/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.creationDate !== void 0) {
+      if (!validate112(data.creationDate, { instancePath: instancePath + "/creationDate", parentData: data, parentDataProperty: "creationDate", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.firstPayment !== void 0) {
+      let data4 = data.firstPayment;
+      if (typeof data4 === "string") {
+        if (!formats4.validate(data4)) {
+          const err3 = { instancePath: instancePath + "/firstPayment", schemaPath: "#/properties/firstPayment/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/firstPayment", schemaPath: "#/properties/firstPayment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.lastPayment !== void 0) {
+      let data5 = data.lastPayment;
+      if (typeof data5 === "string") {
+        if (!formats4.validate(data5)) {
+          const err5 = { instancePath: instancePath + "/lastPayment", schemaPath: "#/properties/lastPayment/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/lastPayment", schemaPath: "#/properties/lastPayment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.currency !== void 0) {
+      if (typeof data.currency !== "string") {
+        const err7 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.effectiveRate !== void 0) {
+      let data7 = data.effectiveRate;
+      if (!(typeof data7 == "number") && typeof data7 !== "string") {
+        const err8 = { instancePath: instancePath + "/effectiveRate", schemaPath: "#/properties/effectiveRate/type", keyword: "type", params: { type: schema46.properties.effectiveRate.type }, message: "must be number,string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (typeof data7 === "string") {
+        if (!pattern4.test(data7)) {
+          const err9 = { instancePath: instancePath + "/effectiveRate", schemaPath: "#/properties/effectiveRate/pattern", keyword: "pattern", params: { pattern: "^-?[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^-?[0-9]+(\\.[0-9]+)?$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      if (!(typeof data.totalAmount == "number")) {
+        const err10 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/properties/totalAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.principalAmount !== void 0) {
+      if (!(typeof data.principalAmount == "number")) {
+        const err11 = { instancePath: instancePath + "/principalAmount", schemaPath: "#/properties/principalAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.feeAmount !== void 0) {
+      if (!(typeof data.feeAmount == "number")) {
+        const err12 = { instancePath: instancePath + "/feeAmount", schemaPath: "#/properties/feeAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.interest !== void 0) {
+      if (!validate73(data.interest, { instancePath: instancePath + "/interest", parentData: data, parentDataProperty: "interest", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.paidAmount !== void 0) {
+      if (!(typeof data.paidAmount == "number")) {
+        const err13 = { instancePath: instancePath + "/paidAmount", schemaPath: "#/properties/paidAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.interestPaidAmount !== void 0) {
+      if (!(typeof data.interestPaidAmount == "number")) {
+        const err14 = { instancePath: instancePath + "/interestPaidAmount", schemaPath: "#/properties/interestPaidAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.principalPaidAmount !== void 0) {
+      if (!(typeof data.principalPaidAmount == "number")) {
+        const err15 = { instancePath: instancePath + "/principalPaidAmount", schemaPath: "#/properties/principalPaidAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.dueAmount !== void 0) {
+      if (!(typeof data.dueAmount == "number")) {
+        const err16 = { instancePath: instancePath + "/dueAmount", schemaPath: "#/properties/dueAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.overdueAmount !== void 0) {
+      if (!(typeof data.overdueAmount == "number")) {
+        const err17 = { instancePath: instancePath + "/overdueAmount", schemaPath: "#/properties/overdueAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.writtenOffAmount !== void 0) {
+      if (!(typeof data.writtenOffAmount == "number")) {
+        const err18 = { instancePath: instancePath + "/writtenOffAmount", schemaPath: "#/properties/writtenOffAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.reversed !== void 0) {
+      if (!(typeof data.reversed == "number")) {
+        const err19 = { instancePath: instancePath + "/reversed", schemaPath: "#/properties/reversed/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.fullRepaymentAmount !== void 0) {
+      if (!(typeof data.fullRepaymentAmount == "number")) {
+        const err20 = { instancePath: instancePath + "/fullRepaymentAmount", schemaPath: "#/properties/fullRepaymentAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      if (!validate115(data.status, { instancePath: instancePath + "/status", parentData: data, parentDataProperty: "status", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.lastUpdated !== void 0) {
+      if (!validate112(data.lastUpdated, { instancePath: instancePath + "/lastUpdated", parentData: data, parentDataProperty: "lastUpdated", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.transactionId !== void 0) {
+      if (!validate59(data.transactionId, { instancePath: instancePath + "/transactionId", parentData: data, parentDataProperty: "transactionId", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.description !== void 0) {
+      let data23 = data.description;
+      if (typeof data23 === "string") {
+        if (func1(data23) > 255) {
+          const err21 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.planOptions !== void 0) {
+      if (!validate61(data.planOptions, { instancePath: instancePath + "/planOptions", parentData: data, parentDataProperty: "planOptions", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err23];
+    } else {
+      vErrors.push(err23);
+    }
+    errors++;
+  }
+  validate110.errors = vErrors;
+  return errors === 0;
+}
+validate110.evaluated = { "props": { "id": true, "instalmentOriginalId": true, "accountId": true, "creationDate": true, "firstPayment": true, "lastPayment": true, "currency": true, "effectiveRate": true, "totalAmount": true, "principalAmount": true, "feeAmount": true, "interest": true, "paidAmount": true, "interestPaidAmount": true, "principalPaidAmount": true, "dueAmount": true, "overdueAmount": true, "writtenOffAmount": true, "reversed": true, "fullRepaymentAmount": true, "status": true, "lastUpdated": true, "transactionId": true, "description": true, "planOptions": true }, "dynamicProps": false, "dynamicItems": false };
+var received_InstalmentList = validate120;
+function validate122(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate122.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id !== void 0) {
+      if (!validate70(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.instalmentOriginalId !== void 0) {
+      if (typeof data.instalmentOriginalId !== "string") {
+        const err0 = { instancePath: instancePath + "/instalmentOriginalId", schemaPath: "#/properties/instalmentOriginalId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.accountId !== void 0) {
+      let data2 = data.accountId;
+      if (typeof data2 === "string") {
+        if (func1(data2) > 255) {
+          const err1 = { instancePath: instancePath + "/accountId", schemaPath: "#/properties/accountId/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/accountId", schemaPath: "#/properties/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.creationDate !== void 0) {
+      if (!validate112(data.creationDate, { instancePath: instancePath + "/creationDate", parentData: data, parentDataProperty: "creationDate", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.firstPayment !== void 0) {
+      let data4 = data.firstPayment;
+      if (typeof data4 === "string") {
+        if (!formats4.validate(data4)) {
+          const err3 = { instancePath: instancePath + "/firstPayment", schemaPath: "#/properties/firstPayment/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/firstPayment", schemaPath: "#/properties/firstPayment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.lastPayment !== void 0) {
+      let data5 = data.lastPayment;
+      if (typeof data5 === "string") {
+        if (!formats4.validate(data5)) {
+          const err5 = { instancePath: instancePath + "/lastPayment", schemaPath: "#/properties/lastPayment/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/lastPayment", schemaPath: "#/properties/lastPayment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.currency !== void 0) {
+      if (typeof data.currency !== "string") {
+        const err7 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.effectiveRate !== void 0) {
+      let data7 = data.effectiveRate;
+      if (!(typeof data7 == "number") && typeof data7 !== "string") {
+        const err8 = { instancePath: instancePath + "/effectiveRate", schemaPath: "#/properties/effectiveRate/type", keyword: "type", params: { type: schema46.properties.effectiveRate.type }, message: "must be number,string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (typeof data7 === "string") {
+        if (!pattern4.test(data7)) {
+          const err9 = { instancePath: instancePath + "/effectiveRate", schemaPath: "#/properties/effectiveRate/pattern", keyword: "pattern", params: { pattern: "^-?[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^-?[0-9]+(\\.[0-9]+)?$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      if (!(typeof data.totalAmount == "number")) {
+        const err10 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/properties/totalAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.principalAmount !== void 0) {
+      if (!(typeof data.principalAmount == "number")) {
+        const err11 = { instancePath: instancePath + "/principalAmount", schemaPath: "#/properties/principalAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.feeAmount !== void 0) {
+      if (!(typeof data.feeAmount == "number")) {
+        const err12 = { instancePath: instancePath + "/feeAmount", schemaPath: "#/properties/feeAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.interest !== void 0) {
+      if (!validate73(data.interest, { instancePath: instancePath + "/interest", parentData: data, parentDataProperty: "interest", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.paidAmount !== void 0) {
+      if (!(typeof data.paidAmount == "number")) {
+        const err13 = { instancePath: instancePath + "/paidAmount", schemaPath: "#/properties/paidAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.interestPaidAmount !== void 0) {
+      if (!(typeof data.interestPaidAmount == "number")) {
+        const err14 = { instancePath: instancePath + "/interestPaidAmount", schemaPath: "#/properties/interestPaidAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.principalPaidAmount !== void 0) {
+      if (!(typeof data.principalPaidAmount == "number")) {
+        const err15 = { instancePath: instancePath + "/principalPaidAmount", schemaPath: "#/properties/principalPaidAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.dueAmount !== void 0) {
+      if (!(typeof data.dueAmount == "number")) {
+        const err16 = { instancePath: instancePath + "/dueAmount", schemaPath: "#/properties/dueAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.overdueAmount !== void 0) {
+      if (!(typeof data.overdueAmount == "number")) {
+        const err17 = { instancePath: instancePath + "/overdueAmount", schemaPath: "#/properties/overdueAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.writtenOffAmount !== void 0) {
+      if (!(typeof data.writtenOffAmount == "number")) {
+        const err18 = { instancePath: instancePath + "/writtenOffAmount", schemaPath: "#/properties/writtenOffAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.reversed !== void 0) {
+      if (!(typeof data.reversed == "number")) {
+        const err19 = { instancePath: instancePath + "/reversed", schemaPath: "#/properties/reversed/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.fullRepaymentAmount !== void 0) {
+      if (!(typeof data.fullRepaymentAmount == "number")) {
+        const err20 = { instancePath: instancePath + "/fullRepaymentAmount", schemaPath: "#/properties/fullRepaymentAmount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      if (!validate115(data.status, { instancePath: instancePath + "/status", parentData: data, parentDataProperty: "status", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.lastUpdated !== void 0) {
+      if (!validate112(data.lastUpdated, { instancePath: instancePath + "/lastUpdated", parentData: data, parentDataProperty: "lastUpdated", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.transactionId !== void 0) {
+      if (!validate59(data.transactionId, { instancePath: instancePath + "/transactionId", parentData: data, parentDataProperty: "transactionId", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.description !== void 0) {
+      let data23 = data.description;
+      if (typeof data23 === "string") {
+        if (func1(data23) > 255) {
+          const err21 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.planOptions !== void 0) {
+      if (!validate61(data.planOptions, { instancePath: instancePath + "/planOptions", parentData: data, parentDataProperty: "planOptions", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err23];
+    } else {
+      vErrors.push(err23);
+    }
+    errors++;
+  }
+  validate122.errors = vErrors;
+  return errors === 0;
+}
+validate122.evaluated = { "props": { "id": true, "instalmentOriginalId": true, "accountId": true, "creationDate": true, "firstPayment": true, "lastPayment": true, "currency": true, "effectiveRate": true, "totalAmount": true, "principalAmount": true, "feeAmount": true, "interest": true, "paidAmount": true, "interestPaidAmount": true, "principalPaidAmount": true, "dueAmount": true, "overdueAmount": true, "writtenOffAmount": true, "reversed": true, "fullRepaymentAmount": true, "status": true, "lastUpdated": true, "transactionId": true, "description": true, "planOptions": true }, "dynamicProps": false, "dynamicItems": false };
+function validate120(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate120.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.pagination !== void 0) {
+      if (!validate85(data.pagination, { instancePath: instancePath + "/pagination", parentData: data, parentDataProperty: "pagination", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.data !== void 0) {
+      let data1 = data.data;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate122(data1[i0], { instancePath: instancePath + "/data/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err0 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate120.errors = vErrors;
+  return errors === 0;
+}
+validate120.evaluated = { "props": { "pagination": true, "data": true }, "dynamicProps": false, "dynamicItems": false };
 export {
   CloseInstalmentRequest,
   CreateInstalmentRequest,
@@ -2817,5 +3556,7 @@ export {
   createInstalmentParameters,
   getInstalmentByTransactionIdParameters,
   getInstalmentPortionsParameters,
-  getInstalmentsByAccountIdParameters
+  getInstalmentsByAccountIdParameters,
+  received_Instalment,
+  received_InstalmentList
 };

@@ -9,3 +9,5 @@ export declare const InvoiceUpdateRequest: CompiledValidator;
 export declare const getInvoicesForAccountUsingGETResponse200: CompiledValidator;
 export declare const getInvoicesForAccountUsingGETParameters: CompiledValidator;
 export declare const getInvoiceByReferenceNumberUsingGETParameters: CompiledValidator;
+export declare const received_Invoice: CompiledValidator;
+export declare const getInvoicesForAccountUsingGETReceived200: CompiledValidator;

@@ -10,3 +10,5 @@ export declare const retrievePurchaseDetailsUsingGETParameters: CompiledValidato
 export declare const PurchaseDetailsIdsResponse: CompiledValidator;
 export declare const PurchaseDetails: CompiledValidator;
 export declare const retrievePurchaseDetailUsingGETParameters: CompiledValidator;
+export declare const received_PurchaseDetailsList: CompiledValidator;
+export declare const received_PurchaseDetails: CompiledValidator;

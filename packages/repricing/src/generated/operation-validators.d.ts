@@ -25,3 +25,8 @@ export declare const PriceListPeriodRequest: CompiledValidator;
 export declare const PriceListPeriod: CompiledValidator;
 export declare const retrieveActivePriceListPeriodUsingGETParameters: CompiledValidator;
 export declare const PriceListPeriodUpdate: CompiledValidator;
+export declare const retrieveAllPriceAgreementPeriodsUsingGETReceived200: CompiledValidator;
+export declare const retrieveAllAccountsOnAgreementUsingGETReceived200: CompiledValidator;
+export declare const received_AgreementPeriod: CompiledValidator;
+export declare const retrieveAllPriceListPeriodsUsingGETReceived200: CompiledValidator;
+export declare const received_PriceListPeriod: CompiledValidator;

@@ -9337,6 +9337,3262 @@ function validate484(data, { instancePath = "", parentData, parentDataProperty, 
   return errors === 0;
 }
 validate484.evaluated = { "props": { "transactionId": true, "cardId": true, "accountId": true, "merchantCategoryCode": true, "settlementAmount": true, "originalAmount": true, "replacementAmount": true, "merchantCountryCode": true, "merchantId": true, "acquirerId": true, "subMerchantId": true, "cardholderVerifications": true, "cardEntryMode": true, "cardholderPresent": true, "transactionType": true, "messageCategory": true, "cardScheme": true }, "dynamicProps": false, "dynamicItems": false };
+var getRuleSetsReceived200 = validate493;
+function validate496(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate496.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate496.errors = vErrors;
+  return errors === 0;
+}
+validate496.evaluated = { "dynamicProps": false, "dynamicItems": false };
+function validate498(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate498.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate498.errors = vErrors;
+  return errors === 0;
+}
+validate498.evaluated = { "dynamicProps": false, "dynamicItems": false };
+function validate502(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate502.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err0 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.filterOperatorType !== void 0) {
+      if (!validate496(data.filterOperatorType, { instancePath: instancePath + "/filterOperatorType", parentData: data, parentDataProperty: "filterOperatorType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate496.errors : vErrors.concat(validate496.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.filters !== void 0) {
+      let data3 = data.filters;
+      if (Array.isArray(data3)) {
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate65(data3[i0], { instancePath: instancePath + "/filters/" + i0, parentData: data3, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/filters", schemaPath: "#/properties/filters/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate502.errors = vErrors;
+  return errors === 0;
+}
+validate502.evaluated = { "props": { "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate501(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate501.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (!validate102(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+    errors = vErrors.length;
+  }
+  validate501.errors = vErrors;
+  return errors === 0;
+}
+validate501.evaluated = { "props": { "ruleType": true, "defaultParameters": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate508(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate508.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (!validate109(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+    errors = vErrors.length;
+  }
+  validate508.errors = vErrors;
+  return errors === 0;
+}
+validate508.evaluated = { "props": { "ruleType": true, "defaultParameters": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate512(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate512.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (!validate118(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+    errors = vErrors.length;
+  }
+  validate512.errors = vErrors;
+  return errors === 0;
+}
+validate512.evaluated = { "props": { "ruleType": true, "defaultParameters": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate516(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate516.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (!validate124(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+    errors = vErrors.length;
+  }
+  validate516.errors = vErrors;
+  return errors === 0;
+}
+validate516.evaluated = { "props": { "ruleType": true, "defaultParameters": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate520(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate520.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (!validate130(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+    errors = vErrors.length;
+  }
+  validate520.errors = vErrors;
+  return errors === 0;
+}
+validate520.evaluated = { "props": { "ruleType": true, "defaultParameters": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate524(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate524.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (!validate136(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+    errors = vErrors.length;
+  }
+  validate524.errors = vErrors;
+  return errors === 0;
+}
+validate524.evaluated = { "props": { "ruleType": true, "defaultParameters": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate528(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate528.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (!validate142(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
+    errors = vErrors.length;
+  }
+  validate528.errors = vErrors;
+  return errors === 0;
+}
+validate528.evaluated = { "props": { "ruleType": true, "defaultParameters": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate532(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate532.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (!validate148(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
+    errors = vErrors.length;
+  }
+  validate532.errors = vErrors;
+  return errors === 0;
+}
+validate532.evaluated = { "props": { "ruleType": true, "defaultParameters": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate536(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate536.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (!validate154(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+    errors = vErrors.length;
+  }
+  validate536.errors = vErrors;
+  return errors === 0;
+}
+validate536.evaluated = { "props": { "ruleType": true, "defaultParameters": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate540(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate540.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (!validate160(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+    errors = vErrors.length;
+  }
+  validate540.errors = vErrors;
+  return errors === 0;
+}
+validate540.evaluated = { "props": { "ruleType": true, "defaultParameters": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate544(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate544.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (!validate166(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+    errors = vErrors.length;
+  }
+  validate544.errors = vErrors;
+  return errors === 0;
+}
+validate544.evaluated = { "props": { "ruleType": true, "defaultParameters": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate548(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate548.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (!validate172(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+    errors = vErrors.length;
+  }
+  validate548.errors = vErrors;
+  return errors === 0;
+}
+validate548.evaluated = { "props": { "ruleType": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate552(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate552.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (!validate177(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
+    errors = vErrors.length;
+  }
+  validate552.errors = vErrors;
+  return errors === 0;
+}
+validate552.evaluated = { "props": { "ruleType": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate556(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate556.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (!validate182(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
+    errors = vErrors.length;
+  }
+  validate556.errors = vErrors;
+  return errors === 0;
+}
+validate556.evaluated = { "props": { "ruleType": true, "defaultParameters": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate560(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate560.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate502(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate502.errors : vErrors.concat(validate502.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleType === void 0) {
+      const err0 = { instancePath, schemaPath: "#/allOf/1/required", keyword: "required", params: { missingProperty: "ruleType" }, message: "must have required property 'ruleType'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.ruleType !== void 0) {
+      let data0 = data.ruleType;
+      if (typeof data0 !== "string") {
+        const err1 = { instancePath: instancePath + "/ruleType", schemaPath: "#/allOf/1/properties/ruleType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      const _errs5 = errors;
+      const _errs6 = errors;
+      if (!validate188(data0, { instancePath: instancePath + "/ruleType", parentData: data, parentDataProperty: "ruleType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
+        errors = vErrors.length;
+      }
+      var valid2 = _errs6 === errors;
+      if (valid2) {
+        const err2 = { instancePath: instancePath + "/ruleType", schemaPath: "#/allOf/1/properties/ruleType/not", keyword: "not", params: {}, message: "must NOT be valid" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      } else {
+        errors = _errs5;
+        if (vErrors !== null) {
+          if (_errs5) {
+            vErrors.length = _errs5;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.defaultParameters !== void 0) {
+      if (!validate92(data.defaultParameters, { instancePath: instancePath + "/defaultParameters", parentData: data, parentDataProperty: "defaultParameters", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate560.errors = vErrors;
+  return errors === 0;
+}
+validate560.evaluated = { "props": { "ruleType": true, "defaultParameters": true, "id": true, "name": true, "filterOperatorType": true, "filters": true }, "dynamicProps": false, "dynamicItems": false };
+function validate500(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate500.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (!validate501(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate501.errors : vErrors.concat(validate501.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+    var props0 = {};
+    props0.ruleType = true;
+    props0.defaultParameters = true;
+    props0.id = true;
+    props0.name = true;
+    props0.filterOperatorType = true;
+    props0.filters = true;
+  }
+  const _errs2 = errors;
+  if (!validate508(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate508.errors : vErrors.concat(validate508.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+      if (props0 !== true) {
+        props0 = props0 || {};
+        props0.ruleType = true;
+        props0.defaultParameters = true;
+        props0.id = true;
+        props0.name = true;
+        props0.filterOperatorType = true;
+        props0.filters = true;
+      }
+    }
+    const _errs3 = errors;
+    if (!validate512(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate512.errors : vErrors.concat(validate512.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs3 === errors;
+    if (_valid0 && valid0) {
+      valid0 = false;
+      passing0 = [passing0, 2];
+    } else {
+      if (_valid0) {
+        valid0 = true;
+        passing0 = 2;
+        if (props0 !== true) {
+          props0 = props0 || {};
+          props0.ruleType = true;
+          props0.defaultParameters = true;
+          props0.id = true;
+          props0.name = true;
+          props0.filterOperatorType = true;
+          props0.filters = true;
+        }
+      }
+      const _errs4 = errors;
+      if (!validate516(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate516.errors : vErrors.concat(validate516.errors);
+        errors = vErrors.length;
+      }
+      var _valid0 = _errs4 === errors;
+      if (_valid0 && valid0) {
+        valid0 = false;
+        passing0 = [passing0, 3];
+      } else {
+        if (_valid0) {
+          valid0 = true;
+          passing0 = 3;
+          if (props0 !== true) {
+            props0 = props0 || {};
+            props0.ruleType = true;
+            props0.defaultParameters = true;
+            props0.id = true;
+            props0.name = true;
+            props0.filterOperatorType = true;
+            props0.filters = true;
+          }
+        }
+        const _errs5 = errors;
+        if (!validate520(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+          vErrors = vErrors === null ? validate520.errors : vErrors.concat(validate520.errors);
+          errors = vErrors.length;
+        }
+        var _valid0 = _errs5 === errors;
+        if (_valid0 && valid0) {
+          valid0 = false;
+          passing0 = [passing0, 4];
+        } else {
+          if (_valid0) {
+            valid0 = true;
+            passing0 = 4;
+            if (props0 !== true) {
+              props0 = props0 || {};
+              props0.ruleType = true;
+              props0.defaultParameters = true;
+              props0.id = true;
+              props0.name = true;
+              props0.filterOperatorType = true;
+              props0.filters = true;
+            }
+          }
+          const _errs6 = errors;
+          if (!validate524(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate524.errors : vErrors.concat(validate524.errors);
+            errors = vErrors.length;
+          }
+          var _valid0 = _errs6 === errors;
+          if (_valid0 && valid0) {
+            valid0 = false;
+            passing0 = [passing0, 5];
+          } else {
+            if (_valid0) {
+              valid0 = true;
+              passing0 = 5;
+              if (props0 !== true) {
+                props0 = props0 || {};
+                props0.ruleType = true;
+                props0.defaultParameters = true;
+                props0.id = true;
+                props0.name = true;
+                props0.filterOperatorType = true;
+                props0.filters = true;
+              }
+            }
+            const _errs7 = errors;
+            if (!validate528(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+              vErrors = vErrors === null ? validate528.errors : vErrors.concat(validate528.errors);
+              errors = vErrors.length;
+            }
+            var _valid0 = _errs7 === errors;
+            if (_valid0 && valid0) {
+              valid0 = false;
+              passing0 = [passing0, 6];
+            } else {
+              if (_valid0) {
+                valid0 = true;
+                passing0 = 6;
+                if (props0 !== true) {
+                  props0 = props0 || {};
+                  props0.ruleType = true;
+                  props0.defaultParameters = true;
+                  props0.id = true;
+                  props0.name = true;
+                  props0.filterOperatorType = true;
+                  props0.filters = true;
+                }
+              }
+              const _errs8 = errors;
+              if (!validate532(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate532.errors : vErrors.concat(validate532.errors);
+                errors = vErrors.length;
+              }
+              var _valid0 = _errs8 === errors;
+              if (_valid0 && valid0) {
+                valid0 = false;
+                passing0 = [passing0, 7];
+              } else {
+                if (_valid0) {
+                  valid0 = true;
+                  passing0 = 7;
+                  if (props0 !== true) {
+                    props0 = props0 || {};
+                    props0.ruleType = true;
+                    props0.defaultParameters = true;
+                    props0.id = true;
+                    props0.name = true;
+                    props0.filterOperatorType = true;
+                    props0.filters = true;
+                  }
+                }
+                const _errs9 = errors;
+                if (!validate536(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                  vErrors = vErrors === null ? validate536.errors : vErrors.concat(validate536.errors);
+                  errors = vErrors.length;
+                }
+                var _valid0 = _errs9 === errors;
+                if (_valid0 && valid0) {
+                  valid0 = false;
+                  passing0 = [passing0, 8];
+                } else {
+                  if (_valid0) {
+                    valid0 = true;
+                    passing0 = 8;
+                    if (props0 !== true) {
+                      props0 = props0 || {};
+                      props0.ruleType = true;
+                      props0.defaultParameters = true;
+                      props0.id = true;
+                      props0.name = true;
+                      props0.filterOperatorType = true;
+                      props0.filters = true;
+                    }
+                  }
+                  const _errs10 = errors;
+                  if (!validate540(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate540.errors : vErrors.concat(validate540.errors);
+                    errors = vErrors.length;
+                  }
+                  var _valid0 = _errs10 === errors;
+                  if (_valid0 && valid0) {
+                    valid0 = false;
+                    passing0 = [passing0, 9];
+                  } else {
+                    if (_valid0) {
+                      valid0 = true;
+                      passing0 = 9;
+                      if (props0 !== true) {
+                        props0 = props0 || {};
+                        props0.ruleType = true;
+                        props0.defaultParameters = true;
+                        props0.id = true;
+                        props0.name = true;
+                        props0.filterOperatorType = true;
+                        props0.filters = true;
+                      }
+                    }
+                    const _errs11 = errors;
+                    if (!validate544(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                      vErrors = vErrors === null ? validate544.errors : vErrors.concat(validate544.errors);
+                      errors = vErrors.length;
+                    }
+                    var _valid0 = _errs11 === errors;
+                    if (_valid0 && valid0) {
+                      valid0 = false;
+                      passing0 = [passing0, 10];
+                    } else {
+                      if (_valid0) {
+                        valid0 = true;
+                        passing0 = 10;
+                        if (props0 !== true) {
+                          props0 = props0 || {};
+                          props0.ruleType = true;
+                          props0.defaultParameters = true;
+                          props0.id = true;
+                          props0.name = true;
+                          props0.filterOperatorType = true;
+                          props0.filters = true;
+                        }
+                      }
+                      const _errs12 = errors;
+                      if (!validate548(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                        vErrors = vErrors === null ? validate548.errors : vErrors.concat(validate548.errors);
+                        errors = vErrors.length;
+                      }
+                      var _valid0 = _errs12 === errors;
+                      if (_valid0 && valid0) {
+                        valid0 = false;
+                        passing0 = [passing0, 11];
+                      } else {
+                        if (_valid0) {
+                          valid0 = true;
+                          passing0 = 11;
+                          if (props0 !== true) {
+                            props0 = props0 || {};
+                            props0.ruleType = true;
+                            props0.id = true;
+                            props0.name = true;
+                            props0.filterOperatorType = true;
+                            props0.filters = true;
+                          }
+                        }
+                        const _errs13 = errors;
+                        if (!validate552(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                          vErrors = vErrors === null ? validate552.errors : vErrors.concat(validate552.errors);
+                          errors = vErrors.length;
+                        }
+                        var _valid0 = _errs13 === errors;
+                        if (_valid0 && valid0) {
+                          valid0 = false;
+                          passing0 = [passing0, 12];
+                        } else {
+                          if (_valid0) {
+                            valid0 = true;
+                            passing0 = 12;
+                            if (props0 !== true) {
+                              props0 = props0 || {};
+                              props0.ruleType = true;
+                              props0.id = true;
+                              props0.name = true;
+                              props0.filterOperatorType = true;
+                              props0.filters = true;
+                            }
+                          }
+                          const _errs14 = errors;
+                          if (!validate556(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                            vErrors = vErrors === null ? validate556.errors : vErrors.concat(validate556.errors);
+                            errors = vErrors.length;
+                          }
+                          var _valid0 = _errs14 === errors;
+                          if (_valid0 && valid0) {
+                            valid0 = false;
+                            passing0 = [passing0, 13];
+                          } else {
+                            if (_valid0) {
+                              valid0 = true;
+                              passing0 = 13;
+                              if (props0 !== true) {
+                                props0 = props0 || {};
+                                props0.ruleType = true;
+                                props0.defaultParameters = true;
+                                props0.id = true;
+                                props0.name = true;
+                                props0.filterOperatorType = true;
+                                props0.filters = true;
+                              }
+                            }
+                            const _errs15 = errors;
+                            if (!validate560(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                              vErrors = vErrors === null ? validate560.errors : vErrors.concat(validate560.errors);
+                              errors = vErrors.length;
+                            }
+                            var _valid0 = _errs15 === errors;
+                            if (_valid0 && valid0) {
+                              valid0 = false;
+                              passing0 = [passing0, 14];
+                            } else {
+                              if (_valid0) {
+                                valid0 = true;
+                                passing0 = 14;
+                                if (props0 !== true) {
+                                  props0 = props0 || {};
+                                  props0.ruleType = true;
+                                  props0.defaultParameters = true;
+                                  props0.id = true;
+                                  props0.name = true;
+                                  props0.filterOperatorType = true;
+                                  props0.filters = true;
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  if (!valid0) {
+    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate500.errors = vErrors;
+  evaluated0.props = props0;
+  return errors === 0;
+}
+validate500.evaluated = { "dynamicProps": true, "dynamicItems": false };
+function validate494(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate494.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id !== void 0) {
+      if (!validate55(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err0 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.operatorType !== void 0) {
+      if (!validate496(data.operatorType, { instancePath: instancePath + "/operatorType", parentData: data, parentDataProperty: "operatorType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate496.errors : vErrors.concat(validate496.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleSetType !== void 0) {
+      if (!validate498(data.ruleSetType, { instancePath: instancePath + "/ruleSetType", parentData: data, parentDataProperty: "ruleSetType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate498.errors : vErrors.concat(validate498.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.rules !== void 0) {
+      let data4 = data.rules;
+      if (Array.isArray(data4)) {
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate500(data4[i0], { instancePath: instancePath + "/rules/" + i0, parentData: data4, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate500.errors : vErrors.concat(validate500.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate494.errors = vErrors;
+  return errors === 0;
+}
+validate494.evaluated = { "props": { "id": true, "name": true, "operatorType": true, "ruleSetType": true, "rules": true }, "dynamicProps": false, "dynamicItems": false };
+function validate493(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate493.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate494(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate494.errors : vErrors.concat(validate494.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate493.errors = vErrors;
+  return errors === 0;
+}
+validate493.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+var received_RuleSet = validate567;
+function validate567(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate567.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id !== void 0) {
+      if (!validate55(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err0 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.operatorType !== void 0) {
+      if (!validate496(data.operatorType, { instancePath: instancePath + "/operatorType", parentData: data, parentDataProperty: "operatorType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate496.errors : vErrors.concat(validate496.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleSetType !== void 0) {
+      if (!validate498(data.ruleSetType, { instancePath: instancePath + "/ruleSetType", parentData: data, parentDataProperty: "ruleSetType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate498.errors : vErrors.concat(validate498.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.rules !== void 0) {
+      let data4 = data.rules;
+      if (Array.isArray(data4)) {
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate500(data4[i0], { instancePath: instancePath + "/rules/" + i0, parentData: data4, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate500.errors : vErrors.concat(validate500.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate567.errors = vErrors;
+  return errors === 0;
+}
+validate567.evaluated = { "props": { "id": true, "name": true, "operatorType": true, "ruleSetType": true, "rules": true }, "dynamicProps": false, "dynamicItems": false };
+var received_EntityBindings = validate572;
+function validate574(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate574.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate574.errors = vErrors;
+  return errors === 0;
+}
+validate574.evaluated = { "dynamicProps": false, "dynamicItems": false };
+function validate573(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate573.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (!validate574(data.type, { instancePath: instancePath + "/type", parentData: data, parentDataProperty: "type", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate574.errors : vErrors.concat(validate574.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate573.errors = vErrors;
+  return errors === 0;
+}
+validate573.evaluated = { "props": { "id": true, "type": true }, "dynamicProps": false, "dynamicItems": false };
+function validate572(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate572.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.entities !== void 0) {
+      let data0 = data.entities;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate573(data0[i0], { instancePath: instancePath + "/entities/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err0 = { instancePath: instancePath + "/entities", schemaPath: "#/properties/entities/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate572.errors = vErrors;
+  return errors === 0;
+}
+validate572.evaluated = { "props": { "entities": true }, "dynamicProps": false, "dynamicItems": false };
+var received_Rule = validate577;
+function validate577(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate577.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (!validate501(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate501.errors : vErrors.concat(validate501.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+    var props0 = {};
+    props0.ruleType = true;
+    props0.defaultParameters = true;
+    props0.id = true;
+    props0.name = true;
+    props0.filterOperatorType = true;
+    props0.filters = true;
+  }
+  const _errs2 = errors;
+  if (!validate508(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate508.errors : vErrors.concat(validate508.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+      if (props0 !== true) {
+        props0 = props0 || {};
+        props0.ruleType = true;
+        props0.defaultParameters = true;
+        props0.id = true;
+        props0.name = true;
+        props0.filterOperatorType = true;
+        props0.filters = true;
+      }
+    }
+    const _errs3 = errors;
+    if (!validate512(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate512.errors : vErrors.concat(validate512.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs3 === errors;
+    if (_valid0 && valid0) {
+      valid0 = false;
+      passing0 = [passing0, 2];
+    } else {
+      if (_valid0) {
+        valid0 = true;
+        passing0 = 2;
+        if (props0 !== true) {
+          props0 = props0 || {};
+          props0.ruleType = true;
+          props0.defaultParameters = true;
+          props0.id = true;
+          props0.name = true;
+          props0.filterOperatorType = true;
+          props0.filters = true;
+        }
+      }
+      const _errs4 = errors;
+      if (!validate516(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate516.errors : vErrors.concat(validate516.errors);
+        errors = vErrors.length;
+      }
+      var _valid0 = _errs4 === errors;
+      if (_valid0 && valid0) {
+        valid0 = false;
+        passing0 = [passing0, 3];
+      } else {
+        if (_valid0) {
+          valid0 = true;
+          passing0 = 3;
+          if (props0 !== true) {
+            props0 = props0 || {};
+            props0.ruleType = true;
+            props0.defaultParameters = true;
+            props0.id = true;
+            props0.name = true;
+            props0.filterOperatorType = true;
+            props0.filters = true;
+          }
+        }
+        const _errs5 = errors;
+        if (!validate520(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+          vErrors = vErrors === null ? validate520.errors : vErrors.concat(validate520.errors);
+          errors = vErrors.length;
+        }
+        var _valid0 = _errs5 === errors;
+        if (_valid0 && valid0) {
+          valid0 = false;
+          passing0 = [passing0, 4];
+        } else {
+          if (_valid0) {
+            valid0 = true;
+            passing0 = 4;
+            if (props0 !== true) {
+              props0 = props0 || {};
+              props0.ruleType = true;
+              props0.defaultParameters = true;
+              props0.id = true;
+              props0.name = true;
+              props0.filterOperatorType = true;
+              props0.filters = true;
+            }
+          }
+          const _errs6 = errors;
+          if (!validate524(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate524.errors : vErrors.concat(validate524.errors);
+            errors = vErrors.length;
+          }
+          var _valid0 = _errs6 === errors;
+          if (_valid0 && valid0) {
+            valid0 = false;
+            passing0 = [passing0, 5];
+          } else {
+            if (_valid0) {
+              valid0 = true;
+              passing0 = 5;
+              if (props0 !== true) {
+                props0 = props0 || {};
+                props0.ruleType = true;
+                props0.defaultParameters = true;
+                props0.id = true;
+                props0.name = true;
+                props0.filterOperatorType = true;
+                props0.filters = true;
+              }
+            }
+            const _errs7 = errors;
+            if (!validate528(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+              vErrors = vErrors === null ? validate528.errors : vErrors.concat(validate528.errors);
+              errors = vErrors.length;
+            }
+            var _valid0 = _errs7 === errors;
+            if (_valid0 && valid0) {
+              valid0 = false;
+              passing0 = [passing0, 6];
+            } else {
+              if (_valid0) {
+                valid0 = true;
+                passing0 = 6;
+                if (props0 !== true) {
+                  props0 = props0 || {};
+                  props0.ruleType = true;
+                  props0.defaultParameters = true;
+                  props0.id = true;
+                  props0.name = true;
+                  props0.filterOperatorType = true;
+                  props0.filters = true;
+                }
+              }
+              const _errs8 = errors;
+              if (!validate532(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate532.errors : vErrors.concat(validate532.errors);
+                errors = vErrors.length;
+              }
+              var _valid0 = _errs8 === errors;
+              if (_valid0 && valid0) {
+                valid0 = false;
+                passing0 = [passing0, 7];
+              } else {
+                if (_valid0) {
+                  valid0 = true;
+                  passing0 = 7;
+                  if (props0 !== true) {
+                    props0 = props0 || {};
+                    props0.ruleType = true;
+                    props0.defaultParameters = true;
+                    props0.id = true;
+                    props0.name = true;
+                    props0.filterOperatorType = true;
+                    props0.filters = true;
+                  }
+                }
+                const _errs9 = errors;
+                if (!validate536(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                  vErrors = vErrors === null ? validate536.errors : vErrors.concat(validate536.errors);
+                  errors = vErrors.length;
+                }
+                var _valid0 = _errs9 === errors;
+                if (_valid0 && valid0) {
+                  valid0 = false;
+                  passing0 = [passing0, 8];
+                } else {
+                  if (_valid0) {
+                    valid0 = true;
+                    passing0 = 8;
+                    if (props0 !== true) {
+                      props0 = props0 || {};
+                      props0.ruleType = true;
+                      props0.defaultParameters = true;
+                      props0.id = true;
+                      props0.name = true;
+                      props0.filterOperatorType = true;
+                      props0.filters = true;
+                    }
+                  }
+                  const _errs10 = errors;
+                  if (!validate540(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate540.errors : vErrors.concat(validate540.errors);
+                    errors = vErrors.length;
+                  }
+                  var _valid0 = _errs10 === errors;
+                  if (_valid0 && valid0) {
+                    valid0 = false;
+                    passing0 = [passing0, 9];
+                  } else {
+                    if (_valid0) {
+                      valid0 = true;
+                      passing0 = 9;
+                      if (props0 !== true) {
+                        props0 = props0 || {};
+                        props0.ruleType = true;
+                        props0.defaultParameters = true;
+                        props0.id = true;
+                        props0.name = true;
+                        props0.filterOperatorType = true;
+                        props0.filters = true;
+                      }
+                    }
+                    const _errs11 = errors;
+                    if (!validate544(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                      vErrors = vErrors === null ? validate544.errors : vErrors.concat(validate544.errors);
+                      errors = vErrors.length;
+                    }
+                    var _valid0 = _errs11 === errors;
+                    if (_valid0 && valid0) {
+                      valid0 = false;
+                      passing0 = [passing0, 10];
+                    } else {
+                      if (_valid0) {
+                        valid0 = true;
+                        passing0 = 10;
+                        if (props0 !== true) {
+                          props0 = props0 || {};
+                          props0.ruleType = true;
+                          props0.defaultParameters = true;
+                          props0.id = true;
+                          props0.name = true;
+                          props0.filterOperatorType = true;
+                          props0.filters = true;
+                        }
+                      }
+                      const _errs12 = errors;
+                      if (!validate548(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                        vErrors = vErrors === null ? validate548.errors : vErrors.concat(validate548.errors);
+                        errors = vErrors.length;
+                      }
+                      var _valid0 = _errs12 === errors;
+                      if (_valid0 && valid0) {
+                        valid0 = false;
+                        passing0 = [passing0, 11];
+                      } else {
+                        if (_valid0) {
+                          valid0 = true;
+                          passing0 = 11;
+                          if (props0 !== true) {
+                            props0 = props0 || {};
+                            props0.ruleType = true;
+                            props0.id = true;
+                            props0.name = true;
+                            props0.filterOperatorType = true;
+                            props0.filters = true;
+                          }
+                        }
+                        const _errs13 = errors;
+                        if (!validate552(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                          vErrors = vErrors === null ? validate552.errors : vErrors.concat(validate552.errors);
+                          errors = vErrors.length;
+                        }
+                        var _valid0 = _errs13 === errors;
+                        if (_valid0 && valid0) {
+                          valid0 = false;
+                          passing0 = [passing0, 12];
+                        } else {
+                          if (_valid0) {
+                            valid0 = true;
+                            passing0 = 12;
+                            if (props0 !== true) {
+                              props0 = props0 || {};
+                              props0.ruleType = true;
+                              props0.id = true;
+                              props0.name = true;
+                              props0.filterOperatorType = true;
+                              props0.filters = true;
+                            }
+                          }
+                          const _errs14 = errors;
+                          if (!validate556(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                            vErrors = vErrors === null ? validate556.errors : vErrors.concat(validate556.errors);
+                            errors = vErrors.length;
+                          }
+                          var _valid0 = _errs14 === errors;
+                          if (_valid0 && valid0) {
+                            valid0 = false;
+                            passing0 = [passing0, 13];
+                          } else {
+                            if (_valid0) {
+                              valid0 = true;
+                              passing0 = 13;
+                              if (props0 !== true) {
+                                props0 = props0 || {};
+                                props0.ruleType = true;
+                                props0.defaultParameters = true;
+                                props0.id = true;
+                                props0.name = true;
+                                props0.filterOperatorType = true;
+                                props0.filters = true;
+                              }
+                            }
+                            const _errs15 = errors;
+                            if (!validate560(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                              vErrors = vErrors === null ? validate560.errors : vErrors.concat(validate560.errors);
+                              errors = vErrors.length;
+                            }
+                            var _valid0 = _errs15 === errors;
+                            if (_valid0 && valid0) {
+                              valid0 = false;
+                              passing0 = [passing0, 14];
+                            } else {
+                              if (_valid0) {
+                                valid0 = true;
+                                passing0 = 14;
+                                if (props0 !== true) {
+                                  props0 = props0 || {};
+                                  props0.ruleType = true;
+                                  props0.defaultParameters = true;
+                                  props0.id = true;
+                                  props0.name = true;
+                                  props0.filterOperatorType = true;
+                                  props0.filters = true;
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  if (!valid0) {
+    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate577.errors = vErrors;
+  evaluated0.props = props0;
+  return errors === 0;
+}
+validate577.evaluated = { "dynamicProps": true, "dynamicItems": false };
+var received_RuleParameter = validate593;
+var schema185 = { "type": "object", "properties": { "entity": { "$ref": "#/components/schemas/received.EntityReference" }, "ruleType": { "type": "string", "enum": ["AMOUNT"] }, "values": { "$ref": "#/components/schemas/AmountRuleValues" } }, "required": ["ruleType", "values"] };
+function validate594(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate594.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleType === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleType" }, message: "must have required property 'ruleType'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.values === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "values" }, message: "must have required property 'values'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.entity !== void 0) {
+      if (!validate573(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleType !== void 0) {
+      let data1 = data.ruleType;
+      if (typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (!(data1 === "AMOUNT")) {
+        const err3 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/enum", keyword: "enum", params: { allowedValues: schema185.properties.ruleType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.values !== void 0) {
+      if (!validate103(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate594.errors = vErrors;
+  return errors === 0;
+}
+validate594.evaluated = { "props": { "entity": true, "ruleType": true, "values": true }, "dynamicProps": false, "dynamicItems": false };
+var schema186 = { "type": "object", "properties": { "entity": { "$ref": "#/components/schemas/received.EntityReference" }, "ruleType": { "type": "string", "enum": ["ALLOWED_MERCHANT_ID"] }, "values": { "$ref": "#/components/schemas/MerchantListValues" } }, "required": ["ruleType", "values"] };
+function validate598(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate598.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleType === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleType" }, message: "must have required property 'ruleType'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.values === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "values" }, message: "must have required property 'values'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.entity !== void 0) {
+      if (!validate573(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleType !== void 0) {
+      let data1 = data.ruleType;
+      if (typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (!(data1 === "ALLOWED_MERCHANT_ID")) {
+        const err3 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/enum", keyword: "enum", params: { allowedValues: schema186.properties.ruleType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.values !== void 0) {
+      if (!validate110(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate598.errors = vErrors;
+  return errors === 0;
+}
+validate598.evaluated = { "props": { "entity": true, "ruleType": true, "values": true }, "dynamicProps": false, "dynamicItems": false };
+var schema187 = { "type": "object", "properties": { "entity": { "$ref": "#/components/schemas/received.EntityReference" }, "ruleType": { "type": "string", "enum": ["BLOCKED_MERCHANT_ID"] }, "values": { "$ref": "#/components/schemas/MerchantListValues" } }, "required": ["ruleType", "values"] };
+function validate602(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate602.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleType === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleType" }, message: "must have required property 'ruleType'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.values === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "values" }, message: "must have required property 'values'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.entity !== void 0) {
+      if (!validate573(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleType !== void 0) {
+      let data1 = data.ruleType;
+      if (typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (!(data1 === "BLOCKED_MERCHANT_ID")) {
+        const err3 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/enum", keyword: "enum", params: { allowedValues: schema187.properties.ruleType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.values !== void 0) {
+      if (!validate110(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate602.errors = vErrors;
+  return errors === 0;
+}
+validate602.evaluated = { "props": { "entity": true, "ruleType": true, "values": true }, "dynamicProps": false, "dynamicItems": false };
+var schema188 = { "type": "object", "properties": { "entity": { "$ref": "#/components/schemas/received.EntityReference" }, "ruleType": { "type": "string", "enum": ["ALLOWED_CARD_ENTRY_MODES"] }, "values": { "$ref": "#/components/schemas/StringListValues" } }, "required": ["ruleType", "values"] };
+function validate606(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate606.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleType === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleType" }, message: "must have required property 'ruleType'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.values === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "values" }, message: "must have required property 'values'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.entity !== void 0) {
+      if (!validate573(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleType !== void 0) {
+      let data1 = data.ruleType;
+      if (typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (!(data1 === "ALLOWED_CARD_ENTRY_MODES")) {
+        const err3 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/enum", keyword: "enum", params: { allowedValues: schema188.properties.ruleType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.values !== void 0) {
+      if (!validate67(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate606.errors = vErrors;
+  return errors === 0;
+}
+validate606.evaluated = { "props": { "entity": true, "ruleType": true, "values": true }, "dynamicProps": false, "dynamicItems": false };
+var schema189 = { "type": "object", "properties": { "entity": { "$ref": "#/components/schemas/received.EntityReference" }, "ruleType": { "type": "string", "enum": ["BLOCKED_CARD_ENTRY_MODES"] }, "values": { "$ref": "#/components/schemas/StringListValues" } }, "required": ["ruleType", "values"] };
+function validate610(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate610.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleType === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleType" }, message: "must have required property 'ruleType'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.values === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "values" }, message: "must have required property 'values'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.entity !== void 0) {
+      if (!validate573(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleType !== void 0) {
+      let data1 = data.ruleType;
+      if (typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (!(data1 === "BLOCKED_CARD_ENTRY_MODES")) {
+        const err3 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/enum", keyword: "enum", params: { allowedValues: schema189.properties.ruleType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.values !== void 0) {
+      if (!validate67(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate610.errors = vErrors;
+  return errors === 0;
+}
+validate610.evaluated = { "props": { "entity": true, "ruleType": true, "values": true }, "dynamicProps": false, "dynamicItems": false };
+var schema190 = { "type": "object", "properties": { "entity": { "$ref": "#/components/schemas/received.EntityReference" }, "ruleType": { "type": "string", "enum": ["ALLOWED_MCC"] }, "values": { "$ref": "#/components/schemas/MccListValues" } }, "required": ["ruleType", "values"] };
+function validate614(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate614.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleType === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleType" }, message: "must have required property 'ruleType'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.values === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "values" }, message: "must have required property 'values'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.entity !== void 0) {
+      if (!validate573(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleType !== void 0) {
+      let data1 = data.ruleType;
+      if (typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (!(data1 === "ALLOWED_MCC")) {
+        const err3 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/enum", keyword: "enum", params: { allowedValues: schema190.properties.ruleType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.values !== void 0) {
+      if (!validate77(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate614.errors = vErrors;
+  return errors === 0;
+}
+validate614.evaluated = { "props": { "entity": true, "ruleType": true, "values": true }, "dynamicProps": false, "dynamicItems": false };
+var schema191 = { "type": "object", "properties": { "entity": { "$ref": "#/components/schemas/received.EntityReference" }, "ruleType": { "type": "string", "enum": ["BLOCKED_MCC"] }, "values": { "$ref": "#/components/schemas/MccListValues" } }, "required": ["ruleType", "values"] };
+function validate618(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate618.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleType === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleType" }, message: "must have required property 'ruleType'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.values === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "values" }, message: "must have required property 'values'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.entity !== void 0) {
+      if (!validate573(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleType !== void 0) {
+      let data1 = data.ruleType;
+      if (typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (!(data1 === "BLOCKED_MCC")) {
+        const err3 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/enum", keyword: "enum", params: { allowedValues: schema191.properties.ruleType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.values !== void 0) {
+      if (!validate77(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate618.errors = vErrors;
+  return errors === 0;
+}
+validate618.evaluated = { "props": { "entity": true, "ruleType": true, "values": true }, "dynamicProps": false, "dynamicItems": false };
+var schema192 = { "type": "object", "properties": { "entity": { "$ref": "#/components/schemas/received.EntityReference" }, "ruleType": { "type": "string", "enum": ["ALLOWED_CVM"] }, "values": { "$ref": "#/components/schemas/UnspecifiedValues" } }, "required": ["ruleType", "values"] };
+function validate622(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate622.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleType === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleType" }, message: "must have required property 'ruleType'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.values === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "values" }, message: "must have required property 'values'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.entity !== void 0) {
+      if (!validate573(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleType !== void 0) {
+      let data1 = data.ruleType;
+      if (typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (!(data1 === "ALLOWED_CVM")) {
+        const err3 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/enum", keyword: "enum", params: { allowedValues: schema192.properties.ruleType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.values !== void 0) {
+      if (!validate92(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate622.errors = vErrors;
+  return errors === 0;
+}
+validate622.evaluated = { "props": { "entity": true, "ruleType": true, "values": true }, "dynamicProps": false, "dynamicItems": false };
+var schema193 = { "type": "object", "properties": { "entity": { "$ref": "#/components/schemas/received.EntityReference" }, "ruleType": { "type": "string", "enum": ["BLOCKED_CVM"] }, "values": { "$ref": "#/components/schemas/UnspecifiedValues" } }, "required": ["ruleType", "values"] };
+function validate626(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate626.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleType === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleType" }, message: "must have required property 'ruleType'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.values === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "values" }, message: "must have required property 'values'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.entity !== void 0) {
+      if (!validate573(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleType !== void 0) {
+      let data1 = data.ruleType;
+      if (typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (!(data1 === "BLOCKED_CVM")) {
+        const err3 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/enum", keyword: "enum", params: { allowedValues: schema193.properties.ruleType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.values !== void 0) {
+      if (!validate92(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate626.errors = vErrors;
+  return errors === 0;
+}
+validate626.evaluated = { "props": { "entity": true, "ruleType": true, "values": true }, "dynamicProps": false, "dynamicItems": false };
+var schema194 = { "type": "object", "properties": { "entity": { "$ref": "#/components/schemas/received.EntityReference" }, "ruleType": { "type": "string", "enum": ["ALLOWED_MERCHANT_COUNTRY"] }, "values": { "$ref": "#/components/schemas/UnspecifiedValues" } }, "required": ["ruleType", "values"] };
+function validate630(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate630.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleType === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleType" }, message: "must have required property 'ruleType'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.values === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "values" }, message: "must have required property 'values'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.entity !== void 0) {
+      if (!validate573(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleType !== void 0) {
+      let data1 = data.ruleType;
+      if (typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (!(data1 === "ALLOWED_MERCHANT_COUNTRY")) {
+        const err3 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/enum", keyword: "enum", params: { allowedValues: schema194.properties.ruleType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.values !== void 0) {
+      if (!validate92(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate630.errors = vErrors;
+  return errors === 0;
+}
+validate630.evaluated = { "props": { "entity": true, "ruleType": true, "values": true }, "dynamicProps": false, "dynamicItems": false };
+var schema195 = { "type": "object", "properties": { "entity": { "$ref": "#/components/schemas/received.EntityReference" }, "ruleType": { "type": "string", "enum": ["BLOCKED_MERCHANT_COUNTRY"] }, "values": { "$ref": "#/components/schemas/UnspecifiedValues" } }, "required": ["ruleType", "values"] };
+function validate634(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate634.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleType === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleType" }, message: "must have required property 'ruleType'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.values === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "values" }, message: "must have required property 'values'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.entity !== void 0) {
+      if (!validate573(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleType !== void 0) {
+      let data1 = data.ruleType;
+      if (typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (!(data1 === "BLOCKED_MERCHANT_COUNTRY")) {
+        const err3 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/enum", keyword: "enum", params: { allowedValues: schema195.properties.ruleType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.values !== void 0) {
+      if (!validate92(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate634.errors = vErrors;
+  return errors === 0;
+}
+validate634.evaluated = { "props": { "entity": true, "ruleType": true, "values": true }, "dynamicProps": false, "dynamicItems": false };
+var schema196 = { "type": "object", "properties": { "entity": { "$ref": "#/components/schemas/received.EntityReference" }, "ruleType": { "type": "string", "enum": ["CUMULATIVE_AMOUNT_INDIVIDUAL_LIMITS"] }, "values": { "$ref": "#/components/schemas/UnspecifiedValues" } }, "required": ["ruleType", "values"] };
+function validate638(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate638.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleType === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleType" }, message: "must have required property 'ruleType'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.values === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "values" }, message: "must have required property 'values'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.entity !== void 0) {
+      if (!validate573(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleType !== void 0) {
+      let data1 = data.ruleType;
+      if (typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (!(data1 === "CUMULATIVE_AMOUNT_INDIVIDUAL_LIMITS")) {
+        const err3 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/enum", keyword: "enum", params: { allowedValues: schema196.properties.ruleType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.values !== void 0) {
+      if (!validate92(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate638.errors = vErrors;
+  return errors === 0;
+}
+validate638.evaluated = { "props": { "entity": true, "ruleType": true, "values": true }, "dynamicProps": false, "dynamicItems": false };
+function validate642(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate642.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleType === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleType" }, message: "must have required property 'ruleType'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.entity !== void 0) {
+      if (!validate573(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleType !== void 0) {
+      let data1 = data.ruleType;
+      if (typeof data1 !== "string") {
+        const err1 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      const _errs4 = errors;
+      const _errs5 = errors;
+      if (!validate425(data1, { instancePath: instancePath + "/ruleType", parentData: data, parentDataProperty: "ruleType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate425.errors : vErrors.concat(validate425.errors);
+        errors = vErrors.length;
+      }
+      var valid1 = _errs5 === errors;
+      if (valid1) {
+        const err2 = { instancePath: instancePath + "/ruleType", schemaPath: "#/properties/ruleType/not", keyword: "not", params: {}, message: "must NOT be valid" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      } else {
+        errors = _errs4;
+        if (vErrors !== null) {
+          if (_errs4) {
+            vErrors.length = _errs4;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.values !== void 0) {
+      if (!validate92(data.values, { instancePath: instancePath + "/values", parentData: data, parentDataProperty: "values", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate642.errors = vErrors;
+  return errors === 0;
+}
+validate642.evaluated = { "props": { "entity": true, "ruleType": true, "values": true }, "dynamicProps": false, "dynamicItems": false };
+function validate593(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate593.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (!validate594(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate594.errors : vErrors.concat(validate594.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+    var props0 = {};
+    props0.entity = true;
+    props0.ruleType = true;
+    props0.values = true;
+  }
+  const _errs2 = errors;
+  if (!validate598(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate598.errors : vErrors.concat(validate598.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+      if (props0 !== true) {
+        props0 = props0 || {};
+        props0.entity = true;
+        props0.ruleType = true;
+        props0.values = true;
+      }
+    }
+    const _errs3 = errors;
+    if (!validate602(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate602.errors : vErrors.concat(validate602.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs3 === errors;
+    if (_valid0 && valid0) {
+      valid0 = false;
+      passing0 = [passing0, 2];
+    } else {
+      if (_valid0) {
+        valid0 = true;
+        passing0 = 2;
+        if (props0 !== true) {
+          props0 = props0 || {};
+          props0.entity = true;
+          props0.ruleType = true;
+          props0.values = true;
+        }
+      }
+      const _errs4 = errors;
+      if (!validate606(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate606.errors : vErrors.concat(validate606.errors);
+        errors = vErrors.length;
+      }
+      var _valid0 = _errs4 === errors;
+      if (_valid0 && valid0) {
+        valid0 = false;
+        passing0 = [passing0, 3];
+      } else {
+        if (_valid0) {
+          valid0 = true;
+          passing0 = 3;
+          if (props0 !== true) {
+            props0 = props0 || {};
+            props0.entity = true;
+            props0.ruleType = true;
+            props0.values = true;
+          }
+        }
+        const _errs5 = errors;
+        if (!validate610(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+          vErrors = vErrors === null ? validate610.errors : vErrors.concat(validate610.errors);
+          errors = vErrors.length;
+        }
+        var _valid0 = _errs5 === errors;
+        if (_valid0 && valid0) {
+          valid0 = false;
+          passing0 = [passing0, 4];
+        } else {
+          if (_valid0) {
+            valid0 = true;
+            passing0 = 4;
+            if (props0 !== true) {
+              props0 = props0 || {};
+              props0.entity = true;
+              props0.ruleType = true;
+              props0.values = true;
+            }
+          }
+          const _errs6 = errors;
+          if (!validate614(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate614.errors : vErrors.concat(validate614.errors);
+            errors = vErrors.length;
+          }
+          var _valid0 = _errs6 === errors;
+          if (_valid0 && valid0) {
+            valid0 = false;
+            passing0 = [passing0, 5];
+          } else {
+            if (_valid0) {
+              valid0 = true;
+              passing0 = 5;
+              if (props0 !== true) {
+                props0 = props0 || {};
+                props0.entity = true;
+                props0.ruleType = true;
+                props0.values = true;
+              }
+            }
+            const _errs7 = errors;
+            if (!validate618(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+              vErrors = vErrors === null ? validate618.errors : vErrors.concat(validate618.errors);
+              errors = vErrors.length;
+            }
+            var _valid0 = _errs7 === errors;
+            if (_valid0 && valid0) {
+              valid0 = false;
+              passing0 = [passing0, 6];
+            } else {
+              if (_valid0) {
+                valid0 = true;
+                passing0 = 6;
+                if (props0 !== true) {
+                  props0 = props0 || {};
+                  props0.entity = true;
+                  props0.ruleType = true;
+                  props0.values = true;
+                }
+              }
+              const _errs8 = errors;
+              if (!validate622(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate622.errors : vErrors.concat(validate622.errors);
+                errors = vErrors.length;
+              }
+              var _valid0 = _errs8 === errors;
+              if (_valid0 && valid0) {
+                valid0 = false;
+                passing0 = [passing0, 7];
+              } else {
+                if (_valid0) {
+                  valid0 = true;
+                  passing0 = 7;
+                  if (props0 !== true) {
+                    props0 = props0 || {};
+                    props0.entity = true;
+                    props0.ruleType = true;
+                    props0.values = true;
+                  }
+                }
+                const _errs9 = errors;
+                if (!validate626(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                  vErrors = vErrors === null ? validate626.errors : vErrors.concat(validate626.errors);
+                  errors = vErrors.length;
+                }
+                var _valid0 = _errs9 === errors;
+                if (_valid0 && valid0) {
+                  valid0 = false;
+                  passing0 = [passing0, 8];
+                } else {
+                  if (_valid0) {
+                    valid0 = true;
+                    passing0 = 8;
+                    if (props0 !== true) {
+                      props0 = props0 || {};
+                      props0.entity = true;
+                      props0.ruleType = true;
+                      props0.values = true;
+                    }
+                  }
+                  const _errs10 = errors;
+                  if (!validate630(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate630.errors : vErrors.concat(validate630.errors);
+                    errors = vErrors.length;
+                  }
+                  var _valid0 = _errs10 === errors;
+                  if (_valid0 && valid0) {
+                    valid0 = false;
+                    passing0 = [passing0, 9];
+                  } else {
+                    if (_valid0) {
+                      valid0 = true;
+                      passing0 = 9;
+                      if (props0 !== true) {
+                        props0 = props0 || {};
+                        props0.entity = true;
+                        props0.ruleType = true;
+                        props0.values = true;
+                      }
+                    }
+                    const _errs11 = errors;
+                    if (!validate634(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                      vErrors = vErrors === null ? validate634.errors : vErrors.concat(validate634.errors);
+                      errors = vErrors.length;
+                    }
+                    var _valid0 = _errs11 === errors;
+                    if (_valid0 && valid0) {
+                      valid0 = false;
+                      passing0 = [passing0, 10];
+                    } else {
+                      if (_valid0) {
+                        valid0 = true;
+                        passing0 = 10;
+                        if (props0 !== true) {
+                          props0 = props0 || {};
+                          props0.entity = true;
+                          props0.ruleType = true;
+                          props0.values = true;
+                        }
+                      }
+                      const _errs12 = errors;
+                      if (!validate638(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                        vErrors = vErrors === null ? validate638.errors : vErrors.concat(validate638.errors);
+                        errors = vErrors.length;
+                      }
+                      var _valid0 = _errs12 === errors;
+                      if (_valid0 && valid0) {
+                        valid0 = false;
+                        passing0 = [passing0, 11];
+                      } else {
+                        if (_valid0) {
+                          valid0 = true;
+                          passing0 = 11;
+                          if (props0 !== true) {
+                            props0 = props0 || {};
+                            props0.entity = true;
+                            props0.ruleType = true;
+                            props0.values = true;
+                          }
+                        }
+                        const _errs13 = errors;
+                        if (!validate642(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+                          vErrors = vErrors === null ? validate642.errors : vErrors.concat(validate642.errors);
+                          errors = vErrors.length;
+                        }
+                        var _valid0 = _errs13 === errors;
+                        if (_valid0 && valid0) {
+                          valid0 = false;
+                          passing0 = [passing0, 12];
+                        } else {
+                          if (_valid0) {
+                            valid0 = true;
+                            passing0 = 12;
+                            if (props0 !== true) {
+                              props0 = props0 || {};
+                              props0.entity = true;
+                              props0.ruleType = true;
+                              props0.values = true;
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  if (!valid0) {
+    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate593.errors = vErrors;
+  evaluated0.props = props0;
+  return errors === 0;
+}
+validate593.evaluated = { "dynamicProps": true, "dynamicItems": false };
+var received_TestEvaluationResponse = validate647;
+function validate648(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate648.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate648.errors = vErrors;
+  return errors === 0;
+}
+validate648.evaluated = { "dynamicProps": false, "dynamicItems": false };
+function validate651(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate651.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate651.errors = vErrors;
+  return errors === 0;
+}
+validate651.evaluated = { "dynamicProps": false, "dynamicItems": false };
+function validate650(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate650.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.amount !== void 0) {
+      if (!(typeof data.amount == "number")) {
+        const err0 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.currency !== void 0) {
+      if (!validate651(data.currency, { instancePath: instancePath + "/currency", parentData: data, parentDataProperty: "currency", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate651.errors : vErrors.concat(validate651.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate650.errors = vErrors;
+  return errors === 0;
+}
+validate650.evaluated = { "props": { "amount": true, "currency": true }, "dynamicProps": false, "dynamicItems": false };
+function validate659(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate659.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleId !== void 0) {
+      if (typeof data.ruleId !== "string") {
+        const err0 = { instancePath: instancePath + "/ruleId", schemaPath: "#/properties/ruleId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.decision !== void 0) {
+      if (!validate648(data.decision, { instancePath: instancePath + "/decision", parentData: data, parentDataProperty: "decision", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate648.errors : vErrors.concat(validate648.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.partialApprovalAmount !== void 0) {
+      if (!validate650(data.partialApprovalAmount, { instancePath: instancePath + "/partialApprovalAmount", parentData: data, parentDataProperty: "partialApprovalAmount", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate650.errors : vErrors.concat(validate650.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.settings !== void 0) {
+      if (!validate500(data.settings, { instancePath: instancePath + "/settings", parentData: data, parentDataProperty: "settings", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate500.errors : vErrors.concat(validate500.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate659.errors = vErrors;
+  return errors === 0;
+}
+validate659.evaluated = { "props": { "ruleId": true, "decision": true, "partialApprovalAmount": true, "settings": true }, "dynamicProps": false, "dynamicItems": false };
+function validate654(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate654.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleSetId !== void 0) {
+      if (typeof data.ruleSetId !== "string") {
+        const err0 = { instancePath: instancePath + "/ruleSetId", schemaPath: "#/properties/ruleSetId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.operator !== void 0) {
+      if (!validate496(data.operator, { instancePath: instancePath + "/operator", parentData: data, parentDataProperty: "operator", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate496.errors : vErrors.concat(validate496.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.decision !== void 0) {
+      if (!validate648(data.decision, { instancePath: instancePath + "/decision", parentData: data, parentDataProperty: "decision", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate648.errors : vErrors.concat(validate648.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.entityReferences !== void 0) {
+      let data3 = data.entityReferences;
+      if (Array.isArray(data3)) {
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate573(data3[i0], { instancePath: instancePath + "/entityReferences/" + i0, parentData: data3, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate573.errors : vErrors.concat(validate573.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/entityReferences", schemaPath: "#/properties/entityReferences/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.partialApprovalAmount !== void 0) {
+      if (!validate650(data.partialApprovalAmount, { instancePath: instancePath + "/partialApprovalAmount", parentData: data, parentDataProperty: "partialApprovalAmount", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate650.errors : vErrors.concat(validate650.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ruleEvaluations !== void 0) {
+      let data6 = data.ruleEvaluations;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate659(data6[i1], { instancePath: instancePath + "/ruleEvaluations/" + i1, parentData: data6, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate659.errors : vErrors.concat(validate659.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/ruleEvaluations", schemaPath: "#/properties/ruleEvaluations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate654.errors = vErrors;
+  return errors === 0;
+}
+validate654.evaluated = { "props": { "ruleSetId": true, "operator": true, "decision": true, "entityReferences": true, "partialApprovalAmount": true, "ruleEvaluations": true }, "dynamicProps": false, "dynamicItems": false };
+function validate647(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate647.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.decision !== void 0) {
+      if (!validate648(data.decision, { instancePath: instancePath + "/decision", parentData: data, parentDataProperty: "decision", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate648.errors : vErrors.concat(validate648.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.partialApprovalAmount !== void 0) {
+      if (!validate650(data.partialApprovalAmount, { instancePath: instancePath + "/partialApprovalAmount", parentData: data, parentDataProperty: "partialApprovalAmount", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate650.errors : vErrors.concat(validate650.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.responseCode !== void 0) {
+      if (typeof data.responseCode !== "string") {
+        const err0 = { instancePath: instancePath + "/responseCode", schemaPath: "#/properties/responseCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.details !== void 0) {
+      let data3 = data.details;
+      if (Array.isArray(data3)) {
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate654(data3[i0], { instancePath: instancePath + "/details/" + i0, parentData: data3, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate654.errors : vErrors.concat(validate654.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/details", schemaPath: "#/properties/details/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate647.errors = vErrors;
+  return errors === 0;
+}
+validate647.evaluated = { "props": { "decision": true, "partialApprovalAmount": true, "responseCode": true, "details": true }, "dynamicProps": false, "dynamicItems": false };
+var received_ExternalBalance = validate665;
+function validate667(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate667.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate667.errors = vErrors;
+  return errors === 0;
+}
+validate667.evaluated = { "dynamicProps": false, "dynamicItems": false };
+function validate665(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate665.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.balance !== void 0) {
+      if (!validate650(data.balance, { instancePath: instancePath + "/balance", parentData: data, parentDataProperty: "balance", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate650.errors : vErrors.concat(validate650.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.updatedBy !== void 0) {
+      if (typeof data.updatedBy !== "string") {
+        const err0 = { instancePath: instancePath + "/updatedBy", schemaPath: "#/properties/updatedBy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.updatedAt !== void 0) {
+      if (!validate667(data.updatedAt, { instancePath: instancePath + "/updatedAt", parentData: data, parentDataProperty: "updatedAt", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate667.errors : vErrors.concat(validate667.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate665.errors = vErrors;
+  return errors === 0;
+}
+validate665.evaluated = { "props": { "balance": true, "updatedBy": true, "updatedAt": true }, "dynamicProps": false, "dynamicItems": false };
 export {
   EntityBindings,
   EntityReference,
@@ -9363,5 +12619,12 @@ export {
   getRuleParametersResponse200,
   getRuleSetParameters,
   getRuleSetsParameters,
-  getRuleSetsResponse200
+  getRuleSetsReceived200,
+  getRuleSetsResponse200,
+  received_EntityBindings,
+  received_ExternalBalance,
+  received_Rule,
+  received_RuleParameter,
+  received_RuleSet,
+  received_TestEvaluationResponse
 };

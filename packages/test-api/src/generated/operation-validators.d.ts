@@ -8,3 +8,4 @@ export declare const RetailOfflinePinTemplateRequest: CompiledValidator;
 export declare const RetailEcommerceTemplateRequest: CompiledValidator;
 export declare const AuthorizationResponse: CompiledValidator;
 export declare const ReversalRequest: CompiledValidator;
+export declare const received_AuthorizationRequest: CompiledValidator;

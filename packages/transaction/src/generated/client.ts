@@ -9,7 +9,10 @@ export type TransactionClient<Options extends ClientOptions = ClientOptions> = E
 /** This package as the User-Agent names it; the version is written in from package.json at build time. */
 const packageInfo = { name: "transaction", version: process.env.ENFUCE_SDK_PACKAGE_VERSION ?? "0.0.0-dev" };
 
+/** The response checks of `validateResponses`, in the package's `validators` entry: loaded only for a client that checks answers. */
+const loadResponseChecks = () => import("./validators");
+
 /** Creates a Transaction client. Options are checked here, so a misconfiguration fails before any request. */
 export function createTransactionClient<const Options extends ClientOptions>(options: Options): TransactionClient<Options> {
-  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo);
+  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo, loadResponseChecks);
 }

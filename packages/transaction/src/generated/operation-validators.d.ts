@@ -32,3 +32,6 @@ export declare const AuthorizationHoldClearResponse: CompiledValidator;
 export declare const AuthorizationHoldClearRequest: CompiledValidator;
 export declare const AuthorizationHoldClearingReverseResponse: CompiledValidator;
 export declare const reverseAuthorizationHoldClearingParameters: CompiledValidator;
+export declare const getSuspendedTransactionsReceived200: CompiledValidator;
+export declare const getTransactionsByAccountIdReceived200: CompiledValidator;
+export declare const received_Transaction: CompiledValidator;

@@ -5861,6 +5861,1291 @@ function validate155(data, { instancePath = "", parentData, parentDataProperty, 
   return errors === 0;
 }
 validate155.evaluated = { "props": { "path": true, "query": true, "header": true }, "dynamicProps": false, "dynamicItems": false };
+var getSuspendedTransactionsReceived200 = validate156;
+function validate158(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate158.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate158.errors = vErrors;
+  return errors === 0;
+}
+validate158.evaluated = { "dynamicProps": false, "dynamicItems": false };
+function validate161(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate161.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate161.errors = vErrors;
+  return errors === 0;
+}
+validate161.evaluated = { "dynamicProps": false, "dynamicItems": false };
+function validate165(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate165.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate165.errors = vErrors;
+  return errors === 0;
+}
+validate165.evaluated = { "dynamicProps": false, "dynamicItems": false };
+function validate164(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate164.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.amount !== void 0) {
+      if (!(typeof data.amount == "number")) {
+        const err0 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.currency !== void 0) {
+      if (!validate165(data.currency, { instancePath: instancePath + "/currency", parentData: data, parentDataProperty: "currency", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate164.errors = vErrors;
+  return errors === 0;
+}
+validate164.evaluated = { "props": { "amount": true, "currency": true }, "dynamicProps": false, "dynamicItems": false };
+function validate157(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate157.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err0 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.linkId !== void 0) {
+      if (typeof data.linkId !== "string") {
+        const err1 = { instancePath: instancePath + "/linkId", schemaPath: "#/properties/linkId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.transactionDate !== void 0) {
+      if (!validate158(data.transactionDate, { instancePath: instancePath + "/transactionDate", parentData: data, parentDataProperty: "transactionDate", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.postingDate !== void 0) {
+      if (!validate158(data.postingDate, { instancePath: instancePath + "/postingDate", parentData: data, parentDataProperty: "postingDate", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.postingStatus !== void 0) {
+      if (!validate161(data.postingStatus, { instancePath: instancePath + "/postingStatus", parentData: data, parentDataProperty: "postingStatus", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.responseCode !== void 0) {
+      if (typeof data.responseCode !== "string") {
+        const err2 = { instancePath: instancePath + "/responseCode", schemaPath: "#/properties/responseCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.transactionType !== void 0) {
+      if (!validate70(data.transactionType, { instancePath: instancePath + "/transactionType", parentData: data, parentDataProperty: "transactionType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.acquiringInstitutionIdentificationCode !== void 0) {
+      if (typeof data.acquiringInstitutionIdentificationCode !== "string") {
+        const err3 = { instancePath: instancePath + "/acquiringInstitutionIdentificationCode", schemaPath: "#/properties/acquiringInstitutionIdentificationCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.settlementAmount !== void 0) {
+      if (!validate164(data.settlementAmount, { instancePath: instancePath + "/settlementAmount", parentData: data, parentDataProperty: "settlementAmount", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.transactionAmount !== void 0) {
+      if (!validate164(data.transactionAmount, { instancePath: instancePath + "/transactionAmount", parentData: data, parentDataProperty: "transactionAmount", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.paymentReference !== void 0) {
+      if (typeof data.paymentReference !== "string") {
+        const err4 = { instancePath: instancePath + "/paymentReference", schemaPath: "#/properties/paymentReference/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.payerName !== void 0) {
+      if (typeof data.payerName !== "string") {
+        const err5 = { instancePath: instancePath + "/payerName", schemaPath: "#/properties/payerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.fromAddress !== void 0) {
+      if (typeof data.fromAddress !== "string") {
+        const err6 = { instancePath: instancePath + "/fromAddress", schemaPath: "#/properties/fromAddress/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.fromZip !== void 0) {
+      if (typeof data.fromZip !== "string") {
+        const err7 = { instancePath: instancePath + "/fromZip", schemaPath: "#/properties/fromZip/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.fromCity !== void 0) {
+      if (typeof data.fromCity !== "string") {
+        const err8 = { instancePath: instancePath + "/fromCity", schemaPath: "#/properties/fromCity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.fromBankAccountNumber !== void 0) {
+      if (typeof data.fromBankAccountNumber !== "string") {
+        const err9 = { instancePath: instancePath + "/fromBankAccountNumber", schemaPath: "#/properties/fromBankAccountNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.fromCustomerAccountNumber !== void 0) {
+      if (typeof data.fromCustomerAccountNumber !== "string") {
+        const err10 = { instancePath: instancePath + "/fromCustomerAccountNumber", schemaPath: "#/properties/fromCustomerAccountNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.fromOrganizationalNumber !== void 0) {
+      if (typeof data.fromOrganizationalNumber !== "string") {
+        const err11 = { instancePath: instancePath + "/fromOrganizationalNumber", schemaPath: "#/properties/fromOrganizationalNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.fromBankAccountType !== void 0) {
+      if (!validate76(data.fromBankAccountType, { instancePath: instancePath + "/fromBankAccountType", parentData: data, parentDataProperty: "fromBankAccountType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.fromBankName !== void 0) {
+      if (typeof data.fromBankName !== "string") {
+        const err12 = { instancePath: instancePath + "/fromBankName", schemaPath: "#/properties/fromBankName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.toBic !== void 0) {
+      if (typeof data.toBic !== "string") {
+        const err13 = { instancePath: instancePath + "/toBic", schemaPath: "#/properties/toBic/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.discLinkTransactionId !== void 0) {
+      if (typeof data.discLinkTransactionId !== "string") {
+        const err14 = { instancePath: instancePath + "/discLinkTransactionId", schemaPath: "#/properties/discLinkTransactionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.fileName !== void 0) {
+      if (typeof data.fileName !== "string") {
+        const err15 = { instancePath: instancePath + "/fileName", schemaPath: "#/properties/fileName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.toBankAccountNumber !== void 0) {
+      if (typeof data.toBankAccountNumber !== "string") {
+        const err16 = { instancePath: instancePath + "/toBankAccountNumber", schemaPath: "#/properties/toBankAccountNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.toBankAccountType !== void 0) {
+      if (!validate76(data.toBankAccountType, { instancePath: instancePath + "/toBankAccountType", parentData: data, parentDataProperty: "toBankAccountType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.reason !== void 0) {
+      if (typeof data.reason !== "string") {
+        const err17 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err18];
+    } else {
+      vErrors.push(err18);
+    }
+    errors++;
+  }
+  validate157.errors = vErrors;
+  return errors === 0;
+}
+validate157.evaluated = { "props": { "id": true, "linkId": true, "transactionDate": true, "postingDate": true, "postingStatus": true, "responseCode": true, "transactionType": true, "acquiringInstitutionIdentificationCode": true, "settlementAmount": true, "transactionAmount": true, "paymentReference": true, "payerName": true, "fromAddress": true, "fromZip": true, "fromCity": true, "fromBankAccountNumber": true, "fromCustomerAccountNumber": true, "fromOrganizationalNumber": true, "fromBankAccountType": true, "fromBankName": true, "toBic": true, "discLinkTransactionId": true, "fileName": true, "toBankAccountNumber": true, "toBankAccountType": true, "reason": true }, "dynamicProps": false, "dynamicItems": false };
+function validate156(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate156.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate157(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate156.errors = vErrors;
+  return errors === 0;
+}
+validate156.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+var getTransactionsByAccountIdReceived200 = validate172;
+function validate173(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate173.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err0 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.linkId !== void 0) {
+      if (typeof data.linkId !== "string") {
+        const err1 = { instancePath: instancePath + "/linkId", schemaPath: "#/properties/linkId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.transactionDate !== void 0) {
+      if (!validate158(data.transactionDate, { instancePath: instancePath + "/transactionDate", parentData: data, parentDataProperty: "transactionDate", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.postingDate !== void 0) {
+      if (!validate158(data.postingDate, { instancePath: instancePath + "/postingDate", parentData: data, parentDataProperty: "postingDate", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.postingStatus !== void 0) {
+      if (!validate161(data.postingStatus, { instancePath: instancePath + "/postingStatus", parentData: data, parentDataProperty: "postingStatus", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.responseCode !== void 0) {
+      if (typeof data.responseCode !== "string") {
+        const err2 = { instancePath: instancePath + "/responseCode", schemaPath: "#/properties/responseCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.responseDescription !== void 0) {
+      if (typeof data.responseDescription !== "string") {
+        const err3 = { instancePath: instancePath + "/responseDescription", schemaPath: "#/properties/responseDescription/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.transactionType !== void 0) {
+      if (!validate70(data.transactionType, { instancePath: instancePath + "/transactionType", parentData: data, parentDataProperty: "transactionType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.transactionConditionCode !== void 0) {
+      if (typeof data.transactionConditionCode !== "string") {
+        const err4 = { instancePath: instancePath + "/transactionConditionCode", schemaPath: "#/properties/transactionConditionCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.retrievalReferenceNumber !== void 0) {
+      if (typeof data.retrievalReferenceNumber !== "string") {
+        const err5 = { instancePath: instancePath + "/retrievalReferenceNumber", schemaPath: "#/properties/retrievalReferenceNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.authorizationCode !== void 0) {
+      if (typeof data.authorizationCode !== "string") {
+        const err6 = { instancePath: instancePath + "/authorizationCode", schemaPath: "#/properties/authorizationCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.acquiringInstitutionIdentificationCode !== void 0) {
+      if (typeof data.acquiringInstitutionIdentificationCode !== "string") {
+        const err7 = { instancePath: instancePath + "/acquiringInstitutionIdentificationCode", schemaPath: "#/properties/acquiringInstitutionIdentificationCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.cardAcceptorIdentificationCode !== void 0) {
+      if (typeof data.cardAcceptorIdentificationCode !== "string") {
+        const err8 = { instancePath: instancePath + "/cardAcceptorIdentificationCode", schemaPath: "#/properties/cardAcceptorIdentificationCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.submerchantId !== void 0) {
+      if (typeof data.submerchantId !== "string") {
+        const err9 = { instancePath: instancePath + "/submerchantId", schemaPath: "#/properties/submerchantId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.settlementAmount !== void 0) {
+      if (!validate164(data.settlementAmount, { instancePath: instancePath + "/settlementAmount", parentData: data, parentDataProperty: "settlementAmount", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.transactionAmount !== void 0) {
+      if (!validate164(data.transactionAmount, { instancePath: instancePath + "/transactionAmount", parentData: data, parentDataProperty: "transactionAmount", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.feeAmount !== void 0) {
+      if (!validate164(data.feeAmount, { instancePath: instancePath + "/feeAmount", parentData: data, parentDataProperty: "feeAmount", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.merchant !== void 0) {
+      if (!validate92(data.merchant, { instancePath: instancePath + "/merchant", parentData: data, parentDataProperty: "merchant", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== void 0) {
+      if (typeof data.text !== "string") {
+        const err10 = { instancePath: instancePath + "/text", schemaPath: "#/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.paymentReference !== void 0) {
+      if (typeof data.paymentReference !== "string") {
+        const err11 = { instancePath: instancePath + "/paymentReference", schemaPath: "#/properties/paymentReference/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.payerName !== void 0) {
+      if (typeof data.payerName !== "string") {
+        const err12 = { instancePath: instancePath + "/payerName", schemaPath: "#/properties/payerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.paymentReceiver !== void 0) {
+      if (typeof data.paymentReceiver !== "string") {
+        const err13 = { instancePath: instancePath + "/paymentReceiver", schemaPath: "#/properties/paymentReceiver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.fromAddress !== void 0) {
+      if (typeof data.fromAddress !== "string") {
+        const err14 = { instancePath: instancePath + "/fromAddress", schemaPath: "#/properties/fromAddress/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.fromZip !== void 0) {
+      if (typeof data.fromZip !== "string") {
+        const err15 = { instancePath: instancePath + "/fromZip", schemaPath: "#/properties/fromZip/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.fromCity !== void 0) {
+      if (typeof data.fromCity !== "string") {
+        const err16 = { instancePath: instancePath + "/fromCity", schemaPath: "#/properties/fromCity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.fromBankAccountNumber !== void 0) {
+      if (typeof data.fromBankAccountNumber !== "string") {
+        const err17 = { instancePath: instancePath + "/fromBankAccountNumber", schemaPath: "#/properties/fromBankAccountNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.toBankAccountNumber !== void 0) {
+      if (typeof data.toBankAccountNumber !== "string") {
+        const err18 = { instancePath: instancePath + "/toBankAccountNumber", schemaPath: "#/properties/toBankAccountNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.fromCustomerAccountNumber !== void 0) {
+      if (typeof data.fromCustomerAccountNumber !== "string") {
+        const err19 = { instancePath: instancePath + "/fromCustomerAccountNumber", schemaPath: "#/properties/fromCustomerAccountNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.fromOrganizationalNumber !== void 0) {
+      if (typeof data.fromOrganizationalNumber !== "string") {
+        const err20 = { instancePath: instancePath + "/fromOrganizationalNumber", schemaPath: "#/properties/fromOrganizationalNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.fromBankName !== void 0) {
+      if (typeof data.fromBankName !== "string") {
+        const err21 = { instancePath: instancePath + "/fromBankName", schemaPath: "#/properties/fromBankName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.fromBankAccountType !== void 0) {
+      if (!validate76(data.fromBankAccountType, { instancePath: instancePath + "/fromBankAccountType", parentData: data, parentDataProperty: "fromBankAccountType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.toBankAccountType !== void 0) {
+      if (!validate76(data.toBankAccountType, { instancePath: instancePath + "/toBankAccountType", parentData: data, parentDataProperty: "toBankAccountType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.toBic !== void 0) {
+      if (typeof data.toBic !== "string") {
+        const err22 = { instancePath: instancePath + "/toBic", schemaPath: "#/properties/toBic/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.discLinkTransactionId !== void 0) {
+      if (typeof data.discLinkTransactionId !== "string") {
+        const err23 = { instancePath: instancePath + "/discLinkTransactionId", schemaPath: "#/properties/discLinkTransactionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.createdAt !== void 0) {
+      if (!validate158(data.createdAt, { instancePath: instancePath + "/createdAt", parentData: data, parentDataProperty: "createdAt", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.fileName !== void 0) {
+      if (typeof data.fileName !== "string") {
+        const err24 = { instancePath: instancePath + "/fileName", schemaPath: "#/properties/fileName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.processedByEnfuceStip !== void 0) {
+      if (typeof data.processedByEnfuceStip !== "boolean") {
+        const err25 = { instancePath: instancePath + "/processedByEnfuceStip", schemaPath: "#/properties/processedByEnfuceStip/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.receivedFromCollectionAgency !== void 0) {
+      if (typeof data.receivedFromCollectionAgency !== "boolean") {
+        const err26 = { instancePath: instancePath + "/receivedFromCollectionAgency", schemaPath: "#/properties/receivedFromCollectionAgency/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.acqRefNumber !== void 0) {
+      if (typeof data.acqRefNumber !== "string") {
+        const err27 = { instancePath: instancePath + "/acqRefNumber", schemaPath: "#/properties/acqRefNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.accountId !== void 0) {
+      if (typeof data.accountId !== "string") {
+        const err28 = { instancePath: instancePath + "/accountId", schemaPath: "#/properties/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.cardId !== void 0) {
+      if (typeof data.cardId !== "string") {
+        const err29 = { instancePath: instancePath + "/cardId", schemaPath: "#/properties/cardId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err30];
+    } else {
+      vErrors.push(err30);
+    }
+    errors++;
+  }
+  validate173.errors = vErrors;
+  return errors === 0;
+}
+validate173.evaluated = { "props": { "id": true, "linkId": true, "transactionDate": true, "postingDate": true, "postingStatus": true, "responseCode": true, "responseDescription": true, "transactionType": true, "transactionConditionCode": true, "retrievalReferenceNumber": true, "authorizationCode": true, "acquiringInstitutionIdentificationCode": true, "cardAcceptorIdentificationCode": true, "submerchantId": true, "settlementAmount": true, "transactionAmount": true, "feeAmount": true, "merchant": true, "text": true, "paymentReference": true, "payerName": true, "paymentReceiver": true, "fromAddress": true, "fromZip": true, "fromCity": true, "fromBankAccountNumber": true, "toBankAccountNumber": true, "fromCustomerAccountNumber": true, "fromOrganizationalNumber": true, "fromBankName": true, "fromBankAccountType": true, "toBankAccountType": true, "toBic": true, "discLinkTransactionId": true, "createdAt": true, "fileName": true, "processedByEnfuceStip": true, "receivedFromCollectionAgency": true, "acqRefNumber": true, "accountId": true, "cardId": true }, "dynamicProps": false, "dynamicItems": false };
+function validate172(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate172.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate173(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate172.errors = vErrors;
+  return errors === 0;
+}
+validate172.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+var received_Transaction = validate186;
+function validate186(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate186.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err0 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.linkId !== void 0) {
+      if (typeof data.linkId !== "string") {
+        const err1 = { instancePath: instancePath + "/linkId", schemaPath: "#/properties/linkId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.transactionDate !== void 0) {
+      if (!validate158(data.transactionDate, { instancePath: instancePath + "/transactionDate", parentData: data, parentDataProperty: "transactionDate", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.postingDate !== void 0) {
+      if (!validate158(data.postingDate, { instancePath: instancePath + "/postingDate", parentData: data, parentDataProperty: "postingDate", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.postingStatus !== void 0) {
+      if (!validate161(data.postingStatus, { instancePath: instancePath + "/postingStatus", parentData: data, parentDataProperty: "postingStatus", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.responseCode !== void 0) {
+      if (typeof data.responseCode !== "string") {
+        const err2 = { instancePath: instancePath + "/responseCode", schemaPath: "#/properties/responseCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.responseDescription !== void 0) {
+      if (typeof data.responseDescription !== "string") {
+        const err3 = { instancePath: instancePath + "/responseDescription", schemaPath: "#/properties/responseDescription/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.transactionType !== void 0) {
+      if (!validate70(data.transactionType, { instancePath: instancePath + "/transactionType", parentData: data, parentDataProperty: "transactionType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.transactionConditionCode !== void 0) {
+      if (typeof data.transactionConditionCode !== "string") {
+        const err4 = { instancePath: instancePath + "/transactionConditionCode", schemaPath: "#/properties/transactionConditionCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.retrievalReferenceNumber !== void 0) {
+      if (typeof data.retrievalReferenceNumber !== "string") {
+        const err5 = { instancePath: instancePath + "/retrievalReferenceNumber", schemaPath: "#/properties/retrievalReferenceNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.authorizationCode !== void 0) {
+      if (typeof data.authorizationCode !== "string") {
+        const err6 = { instancePath: instancePath + "/authorizationCode", schemaPath: "#/properties/authorizationCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.acquiringInstitutionIdentificationCode !== void 0) {
+      if (typeof data.acquiringInstitutionIdentificationCode !== "string") {
+        const err7 = { instancePath: instancePath + "/acquiringInstitutionIdentificationCode", schemaPath: "#/properties/acquiringInstitutionIdentificationCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.cardAcceptorIdentificationCode !== void 0) {
+      if (typeof data.cardAcceptorIdentificationCode !== "string") {
+        const err8 = { instancePath: instancePath + "/cardAcceptorIdentificationCode", schemaPath: "#/properties/cardAcceptorIdentificationCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.submerchantId !== void 0) {
+      if (typeof data.submerchantId !== "string") {
+        const err9 = { instancePath: instancePath + "/submerchantId", schemaPath: "#/properties/submerchantId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.settlementAmount !== void 0) {
+      if (!validate164(data.settlementAmount, { instancePath: instancePath + "/settlementAmount", parentData: data, parentDataProperty: "settlementAmount", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.transactionAmount !== void 0) {
+      if (!validate164(data.transactionAmount, { instancePath: instancePath + "/transactionAmount", parentData: data, parentDataProperty: "transactionAmount", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.feeAmount !== void 0) {
+      if (!validate164(data.feeAmount, { instancePath: instancePath + "/feeAmount", parentData: data, parentDataProperty: "feeAmount", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.merchant !== void 0) {
+      if (!validate92(data.merchant, { instancePath: instancePath + "/merchant", parentData: data, parentDataProperty: "merchant", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.text !== void 0) {
+      if (typeof data.text !== "string") {
+        const err10 = { instancePath: instancePath + "/text", schemaPath: "#/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.paymentReference !== void 0) {
+      if (typeof data.paymentReference !== "string") {
+        const err11 = { instancePath: instancePath + "/paymentReference", schemaPath: "#/properties/paymentReference/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.payerName !== void 0) {
+      if (typeof data.payerName !== "string") {
+        const err12 = { instancePath: instancePath + "/payerName", schemaPath: "#/properties/payerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.paymentReceiver !== void 0) {
+      if (typeof data.paymentReceiver !== "string") {
+        const err13 = { instancePath: instancePath + "/paymentReceiver", schemaPath: "#/properties/paymentReceiver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.fromAddress !== void 0) {
+      if (typeof data.fromAddress !== "string") {
+        const err14 = { instancePath: instancePath + "/fromAddress", schemaPath: "#/properties/fromAddress/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.fromZip !== void 0) {
+      if (typeof data.fromZip !== "string") {
+        const err15 = { instancePath: instancePath + "/fromZip", schemaPath: "#/properties/fromZip/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.fromCity !== void 0) {
+      if (typeof data.fromCity !== "string") {
+        const err16 = { instancePath: instancePath + "/fromCity", schemaPath: "#/properties/fromCity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.fromBankAccountNumber !== void 0) {
+      if (typeof data.fromBankAccountNumber !== "string") {
+        const err17 = { instancePath: instancePath + "/fromBankAccountNumber", schemaPath: "#/properties/fromBankAccountNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.toBankAccountNumber !== void 0) {
+      if (typeof data.toBankAccountNumber !== "string") {
+        const err18 = { instancePath: instancePath + "/toBankAccountNumber", schemaPath: "#/properties/toBankAccountNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.fromCustomerAccountNumber !== void 0) {
+      if (typeof data.fromCustomerAccountNumber !== "string") {
+        const err19 = { instancePath: instancePath + "/fromCustomerAccountNumber", schemaPath: "#/properties/fromCustomerAccountNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.fromOrganizationalNumber !== void 0) {
+      if (typeof data.fromOrganizationalNumber !== "string") {
+        const err20 = { instancePath: instancePath + "/fromOrganizationalNumber", schemaPath: "#/properties/fromOrganizationalNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.fromBankName !== void 0) {
+      if (typeof data.fromBankName !== "string") {
+        const err21 = { instancePath: instancePath + "/fromBankName", schemaPath: "#/properties/fromBankName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.fromBankAccountType !== void 0) {
+      if (!validate76(data.fromBankAccountType, { instancePath: instancePath + "/fromBankAccountType", parentData: data, parentDataProperty: "fromBankAccountType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.toBankAccountType !== void 0) {
+      if (!validate76(data.toBankAccountType, { instancePath: instancePath + "/toBankAccountType", parentData: data, parentDataProperty: "toBankAccountType", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.toBic !== void 0) {
+      if (typeof data.toBic !== "string") {
+        const err22 = { instancePath: instancePath + "/toBic", schemaPath: "#/properties/toBic/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.discLinkTransactionId !== void 0) {
+      if (typeof data.discLinkTransactionId !== "string") {
+        const err23 = { instancePath: instancePath + "/discLinkTransactionId", schemaPath: "#/properties/discLinkTransactionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.createdAt !== void 0) {
+      if (!validate158(data.createdAt, { instancePath: instancePath + "/createdAt", parentData: data, parentDataProperty: "createdAt", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.fileName !== void 0) {
+      if (typeof data.fileName !== "string") {
+        const err24 = { instancePath: instancePath + "/fileName", schemaPath: "#/properties/fileName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.processedByEnfuceStip !== void 0) {
+      if (typeof data.processedByEnfuceStip !== "boolean") {
+        const err25 = { instancePath: instancePath + "/processedByEnfuceStip", schemaPath: "#/properties/processedByEnfuceStip/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.receivedFromCollectionAgency !== void 0) {
+      if (typeof data.receivedFromCollectionAgency !== "boolean") {
+        const err26 = { instancePath: instancePath + "/receivedFromCollectionAgency", schemaPath: "#/properties/receivedFromCollectionAgency/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.acqRefNumber !== void 0) {
+      if (typeof data.acqRefNumber !== "string") {
+        const err27 = { instancePath: instancePath + "/acqRefNumber", schemaPath: "#/properties/acqRefNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.accountId !== void 0) {
+      if (typeof data.accountId !== "string") {
+        const err28 = { instancePath: instancePath + "/accountId", schemaPath: "#/properties/accountId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.cardId !== void 0) {
+      if (typeof data.cardId !== "string") {
+        const err29 = { instancePath: instancePath + "/cardId", schemaPath: "#/properties/cardId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err30];
+    } else {
+      vErrors.push(err30);
+    }
+    errors++;
+  }
+  validate186.errors = vErrors;
+  return errors === 0;
+}
+validate186.evaluated = { "props": { "id": true, "linkId": true, "transactionDate": true, "postingDate": true, "postingStatus": true, "responseCode": true, "responseDescription": true, "transactionType": true, "transactionConditionCode": true, "retrievalReferenceNumber": true, "authorizationCode": true, "acquiringInstitutionIdentificationCode": true, "cardAcceptorIdentificationCode": true, "submerchantId": true, "settlementAmount": true, "transactionAmount": true, "feeAmount": true, "merchant": true, "text": true, "paymentReference": true, "payerName": true, "paymentReceiver": true, "fromAddress": true, "fromZip": true, "fromCity": true, "fromBankAccountNumber": true, "toBankAccountNumber": true, "fromCustomerAccountNumber": true, "fromOrganizationalNumber": true, "fromBankName": true, "fromBankAccountType": true, "toBankAccountType": true, "toBic": true, "discLinkTransactionId": true, "createdAt": true, "fileName": true, "processedByEnfuceStip": true, "receivedFromCollectionAgency": true, "acqRefNumber": true, "accountId": true, "cardId": true }, "dynamicProps": false, "dynamicItems": false };
 export {
   AccountTransactionRequest,
   AuthorizationHoldClearRequest,
@@ -5882,14 +7167,17 @@ export {
   createInvoicePaymentParameters,
   getAuthorizationHoldsResponse200,
   getSuspendedTransactionsParameters,
+  getSuspendedTransactionsReceived200,
   getSuspendedTransactionsResponse200,
   getTransactionByIdParameters,
   getTransactionConditionsParameters,
   getTransactionConditionsResponse200,
   getTransactionsByAccountIdParameters,
+  getTransactionsByAccountIdReceived200,
   getTransactionsByAccountIdResponse200,
   getTransactionsByCardIdParameters,
   postTestTransactionToCardParameters,
+  received_Transaction,
   reverseAuthorizationHoldClearingParameters,
   reverseAuthorizationHoldParameters,
   updateTransactionParameters

@@ -9,7 +9,10 @@ export type TransferClient<Options extends ClientOptions = ClientOptions> = Enfu
 /** This package as the User-Agent names it; the version is written in from package.json at build time. */
 const packageInfo = { name: "transfer", version: process.env.ENFUCE_SDK_PACKAGE_VERSION ?? "0.0.0-dev" };
 
+/** The response checks of `validateResponses`, in the package's `validators` entry: loaded only for a client that checks answers. */
+const loadResponseChecks = () => import("./validators");
+
 /** Creates a Transfer client. Options are checked here, so a misconfiguration fails before any request. */
 export function createTransferClient<const Options extends ClientOptions>(options: Options): TransferClient<Options> {
-  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo);
+  return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo, loadResponseChecks);
 }

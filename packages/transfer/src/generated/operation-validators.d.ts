@@ -13,3 +13,7 @@ export declare const getAccountToAccountBatchTransferParameters: CompiledValidat
 export declare const BatchTransferStatus: CompiledValidator;
 export declare const getAccountToAccountBatchTransferStatusParameters: CompiledValidator;
 export declare const CardToCardTransferRequest: CompiledValidator;
+export declare const received_TransferResponse: CompiledValidator;
+export declare const received_BatchTransfer: CompiledValidator;
+export declare const received_BatchTransferWithItems: CompiledValidator;
+export declare const received_BatchTransferStatus: CompiledValidator;

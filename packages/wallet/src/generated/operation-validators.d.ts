@@ -20,3 +20,4 @@ export declare const enrollClickToPayCustomerParameters: CompiledValidator;
 export declare const ClickToPayEnrolCustomerRequest: CompiledValidator;
 export declare const enrollClickToPayCardParameters: CompiledValidator;
 export declare const ClickToPayCardRequest: CompiledValidator;
+export declare const getCardTokensReceived200: CompiledValidator;
