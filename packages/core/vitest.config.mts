@@ -27,7 +27,7 @@ const BOTH_ROUTES = [
 
 export default defineConfig({
   test: {
-    setupFiles: ["test/support/leak-guard.ts"],
+    setupFiles: ["@enfuce-sdk/test-kit/leak-guard"],
     testTimeout: 10_000,
     env: { ENFUCE_SDK_PACKAGE_VERSION: version },
     projects: [

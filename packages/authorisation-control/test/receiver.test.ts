@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   basic,
   credentials,
@@ -7,7 +6,8 @@ import {
   post,
   type RunningReceiver,
   serve,
-} from "../../core/test/support/webhook-receiver";
+} from "@enfuce-sdk/test-kit/webhook-receiver";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type AuthorisationControlHandlerOptions,
   type AuthorisationRequest,

@@ -16,7 +16,7 @@ import {
   TimeoutError,
   UnprocessableError,
 } from "../src/index";
-import { type FaultServer, type Reply, reply } from "./support/fault-server";
+import { type FaultServer, type Reply, reply } from "@enfuce-sdk/test-kit/fault-server";
 import { captureError, connect, startWarmServer } from "./support/harness";
 
 let server: FaultServer;

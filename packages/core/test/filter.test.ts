@@ -1,12 +1,13 @@
 // Properties of the filter builder: it only ever writes documented fields and values, what it
 // writes parses back to the terms it was given, and the encoded query value is one safe token.
+
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { recordError } from "@enfuce-sdk/test-kit/leak-watch";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createFilterBuilder } from "../src/filter";
 import { ConfigurationError, encodeQueryValue } from "../src/index";
-import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
 import { connect } from "./support/harness";
-import { recordError } from "./support/leak-watch";
 import { testSpec } from "./support/test-api";
 
 const meta = testSpec.operations["GET /items"].filter;

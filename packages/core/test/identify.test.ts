@@ -4,9 +4,9 @@ import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ConfigurationError, createEnfuceClient } from "../src/index";
 import { userAgentOf } from "../src/user-agent";
-import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { captureError, connect } from "./support/harness";
-import { credentials } from "./support/leak-watch";
+import { credentials } from "@enfuce-sdk/test-kit/leak-watch";
 import { type paths, testSpec } from "./support/test-api";
 
 let server: FaultServer;

@@ -1,9 +1,10 @@
 // A failed call is never mistaken for a success: whatever the method and whatever the body of a
 // non-2xx answer, the default result has `error` set (truthy) and `data` unset, and throwOnError
 // rejects with the status's class.
+
+import { type FaultServer, type Reply, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ConflictError, RAW_ERROR_TEXT_LIMIT, RawErrorBody, ServerError } from "../src/index";
-import { type FaultServer, type Reply, reply, startFaultServer } from "./support/fault-server";
 import { captureError, connect } from "./support/harness";
 
 let server: FaultServer;

@@ -1,10 +1,11 @@
 // Every attempt, retries included, is visible to middleware and to the logger; the logger is
 // filtered by level, set per client or by ENFUCE_LOG, and never shown a URL's values.
+
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { recordOutput } from "@enfuce-sdk/test-kit/leak-watch";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Middleware } from "../src/index";
-import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
 import { captureError, connect, type LogLine } from "./support/harness";
-import { recordOutput } from "./support/leak-watch";
 
 let server: FaultServer;
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 // client.paginate over a fake list endpoint: where it stops, which sizes it accepts, pages and items.
+
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ConfigurationError, NotFoundError, ResponseParseError, ServerError } from "../src/index";
-import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
 import { captureError, connect } from "./support/harness";
 import type { Item, ItemList } from "./support/test-api";
 

@@ -1,10 +1,11 @@
 // paginate() in every style the specs use besides the `{ pagination, data }` wrapper (paginate.test.ts):
 // a plain list, a list or one item on its own, another wrapper, an untyped list, and a continuation key.
+
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { credentials } from "@enfuce-sdk/test-kit/leak-watch";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ConfigurationError, NotFoundError, ResponseParseError } from "../src/index";
-import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
 import { captureError, FAST_BACKOFF } from "./support/harness";
-import { credentials } from "./support/leak-watch";
 import { type Batch, createPagedClient } from "./support/paged-api";
 
 let server: FaultServer;

@@ -1,12 +1,13 @@
 // Property: no path-parameter value can change which operation is called. Any string is either
 // refused with a ConfigurationError or becomes exactly one path segment that decodes back to it.
+
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { recordError } from "@enfuce-sdk/test-kit/leak-watch";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { serializePath } from "../src/encoding";
 import { ConfigurationError } from "../src/index";
-import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
 import { captureError, connect } from "./support/harness";
-import { recordError } from "./support/leak-watch";
 
 const TEMPLATE = "/items/{itemId}/notes";
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

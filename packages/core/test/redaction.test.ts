@@ -3,9 +3,9 @@
 // every other test file, over everything that file's clients printed or threw.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { type ClientOptions, ConfigurationError } from "../src/index";
-import { type FaultServer, type Reply, refusingUrl, reply } from "./support/fault-server";
+import { type FaultServer, type Reply, refusingUrl, reply } from "@enfuce-sdk/test-kit/fault-server";
 import { captureError, connect, startWarmServer } from "./support/harness";
-import { credentials, findLeaks, recordedOutputs, secrets } from "./support/leak-watch";
+import { credentials, findLeaks, recordedOutputs, secrets } from "@enfuce-sdk/test-kit/leak-watch";
 import { createTestClient } from "./support/test-api";
 
 let server: FaultServer;

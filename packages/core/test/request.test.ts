@@ -3,9 +3,9 @@
 import { SpanKind } from "@opentelemetry/api";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ConfigurationError, ConnectionError, NotFoundError, RawErrorBody, TimeoutError } from "../src/index";
-import { type FaultServer, refusingUrl, reply, startFaultServer } from "./support/fault-server";
+import { type FaultServer, refusingUrl, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { captureError, connect } from "./support/harness";
-import { credentials } from "./support/leak-watch";
+import { credentials } from "@enfuce-sdk/test-kit/leak-watch";
 import { recordSpans } from "./support/spans";
 
 let server: FaultServer;

@@ -1,8 +1,9 @@
 // What a call gives back: `{ data, error, response }` by default, the data or a typed error with
 // throwOnError, and no crash on answers without a body or with a body that is not JSON.
+
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { APIError, NotFoundError, RawErrorBody, ServerError } from "../src/index";
-import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
 import { captureError, connect } from "./support/harness";
 
 let server: FaultServer;

@@ -1,7 +1,8 @@
 // When a call is repeated, how often, how long it waits, and what makes a POST safe to repeat.
+
+import { type FaultServer, refusingUrl, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ConfigurationError, ConnectionError, RateLimitError, ServerError } from "../src/index";
-import { type FaultServer, refusingUrl, reply, startFaultServer } from "./support/fault-server";
 import { captureError, connect } from "./support/harness";
 
 let server: FaultServer;

@@ -3,7 +3,7 @@
 // WHATWG Request reach the server as the same request, and the same answers read as the same result.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { encodeQueryValue } from "../src/index";
-import { type FaultServer, type Reply, reply, startFaultServer } from "./support/fault-server";
+import { type FaultServer, type Reply, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { connect } from "./support/harness";
 
 let server: FaultServer;

@@ -2,7 +2,7 @@
 // never mistaken for a timeout.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ConfigurationError, ConnectionError, RequestAbortedError, TimeoutError } from "../src/index";
-import { type FaultServer, reply } from "./support/fault-server";
+import { type FaultServer, reply } from "@enfuce-sdk/test-kit/fault-server";
 import { captureError, connect, recordingLogger, startWarmServer } from "./support/harness";
 
 let server: FaultServer;

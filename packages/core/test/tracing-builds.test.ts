@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const ESM = JSON.stringify(join(packageDir, "dist/index.mjs"));

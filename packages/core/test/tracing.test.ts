@@ -4,9 +4,9 @@ import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { AlwaysOffSampler, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ConfigurationError } from "../src/index";
-import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { captureError, connect } from "./support/harness";
-import { credentials, findLeaks, secrets } from "./support/leak-watch";
+import { credentials, findLeaks, secrets } from "@enfuce-sdk/test-kit/leak-watch";
 import { exportedText, idOf, isChildOf, recordSpans, useContextManager } from "./support/spans";
 
 let server: FaultServer;

@@ -12,11 +12,11 @@ import {
   decisionRoute,
   type WebhookRoute,
 } from "../src/index";
-import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { connect } from "./support/harness";
 import { exportedText, isChildOf, recordSpans, useContextManager } from "./support/spans";
 import { meta } from "./support/webhook-meta";
-import { basic, credentials, post, type RunningReceiver, serve } from "./support/webhook-receiver";
+import { basic, credentials, post, type RunningReceiver, serve } from "@enfuce-sdk/test-kit/webhook-receiver";
 
 const recorder = recordSpans();
 let removeContextManager: () => void;

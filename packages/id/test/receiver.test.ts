@@ -1,5 +1,5 @@
+import { credentials, fuzz, post, type RunningReceiver, serve } from "@enfuce-sdk/test-kit/webhook-receiver";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { credentials, fuzz, post, type RunningReceiver, serve } from "../../core/test/support/webhook-receiver";
 import {
   type AuthenticationInitiation,
   type AuthenticationSession,

@@ -20,7 +20,7 @@ import {
 } from "./render.mjs";
 import { renderCoreRepeatability, renderRepeatabilityTable, renderRootRepeatability } from "./repeatability.mjs";
 import { planSandbox } from "./sandbox.mjs";
-import { scaffoldFiles } from "./scaffold.mjs";
+import { managedFiles, starterFiles } from "./scaffold.mjs";
 import { hasOperations } from "./walk.mjs";
 
 const GENERATED_DIR = "src/generated";
@@ -32,10 +32,10 @@ async function planDomain(domain) {
   const specHash = hashSpec(doc);
   const dir = packageDir(domain);
   const files = new Map();
-  const scaffolding = !existsSync(join(dir, "package.json"));
-  if (scaffolding) {
-    for (const [name, content] of Object.entries(scaffoldFiles(domain, doc))) files.set(join(dir, name), content);
-  }
+  const manifestText = readIfExists(join(dir, "package.json"));
+  const scaffolding = manifestText === undefined;
+  const around = { ...managedFiles(domain, doc, manifestText), ...(scaffolding ? starterFiles(domain, doc) : {}) };
+  for (const [name, content] of Object.entries(around)) files.set(join(dir, name), content);
   const generated = join(dir, GENERATED_DIR);
   files.set(join(generated, "schema.ts"), await renderSchema(domain, doc, specHash));
   files.set(join(generated, "aliases.ts"), renderAliases(domain, doc, specHash));
@@ -106,6 +106,10 @@ async function planAll(domains) {
   return plan;
 }
 
+/** The planned files whose content on disk differs from the plan, missing ones included. */
+export const differingFiles = (plan) =>
+  [...plan].filter(([file, content]) => readIfExists(file) !== content).map(([file]) => file);
+
 /** Files under the packages' src/generated that their specs no longer produce (a removed webhook, say). */
 function leftoversOf(plan, domains) {
   const leftovers = [];
@@ -141,10 +145,7 @@ export async function generateAll(domains = []) {
 export async function checkGenerated(domains = []) {
   const targets = domains.length > 0 ? domains : listDomains();
   const plan = await planAll(targets);
-  const stale = [
-    ...[...plan].filter(([file, content]) => readIfExists(file) !== content).map(([file]) => file),
-    ...leftoversOf(plan, targets),
-  ].map((file) => relative(repoRoot, file));
+  const stale = [...differingFiles(plan), ...leftoversOf(plan, targets)].map((file) => relative(repoRoot, file));
   if (stale.length === 0) {
     console.log(`generated code of ${targets.length} package(s) matches the specs`);
     return true;

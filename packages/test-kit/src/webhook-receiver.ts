@@ -1,9 +1,19 @@
 // Shared by the receiver tests of every webhook domain: a real HTTP server on 127.0.0.1 around a
 // handler, a raw client that can send what Enfuce never would, and a fuzzing property.
-import { Agent, createServer, type IncomingHttpHeaders, request } from "node:http";
+import { Agent, createServer, type IncomingHttpHeaders, type RequestListener, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import fc from "fast-check";
-import type { BasicCredentials, WebhookHandler } from "../../src/index";
+
+/** HTTP Basic credentials, as the receivers take them. */
+export interface BasicCredentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+/** What `serve` needs of a webhook handler: its node:http listener (the core's `WebhookHandler.node`). */
+export interface NodeHandler {
+  readonly node: RequestListener;
+}
 
 export const credentials: BasicCredentials = { username: "enfuce-webhook", password: "Wh-Pa55:not-for-answers" };
 export const basic = ({ username, password }: BasicCredentials) =>
@@ -19,7 +29,7 @@ export interface RunningReceiver {
   close(): Promise<void>;
 }
 
-export async function serve(handler: WebhookHandler): Promise<RunningReceiver> {
+export async function serve(handler: NodeHandler): Promise<RunningReceiver> {
   const server = createServer(handler.node);
   const agents: Agent[] = [];
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
