@@ -8,6 +8,9 @@ export const pascalCase = (name) =>
     .map((part) => part[0].toUpperCase() + part.slice(1))
     .join("");
 
+/** `Instalment` -> `an Instalment`, `Card` -> `a Card`: by the first letter, which holds for every domain name. */
+export const withArticle = (word) => `${/^[AEIOU]/i.test(word) ? "an" : "a"} ${word}`;
+
 export const packageName = (domain) => `@enfuce-sdk/${domain}`;
 export const clientFactoryName = (domain) => `create${pascalCase(domain)}Client`;
 export const clientTypeName = (domain) => `${pascalCase(domain)}Client`;

@@ -3,7 +3,7 @@
 import openapiTS, { astToString, NULL, STRING, tsLiteral, tsUnion } from "openapi-typescript";
 import ts from "typescript";
 import { blockEnd, blockStart, cell, replaceBlock } from "./blocks.mjs";
-import { aliasName, clientFactoryName, clientTypeName, pascalCase, webhookSenderName } from "./names.mjs";
+import { aliasName, clientFactoryName, clientTypeName, pascalCase, webhookSenderName, withArticle } from "./names.mjs";
 import { compileOperationValidators, createRoots, describeOperations } from "./operation-validators.mjs";
 import { operationIndex, serverUrlOf } from "./operations.mjs";
 import { describeResponseChecks, renderResponseChecks } from "./response-checks.mjs";
@@ -121,7 +121,7 @@ const packageInfo = { name: ${JSON.stringify(domain)}, version: process.env.ENFU
 /** The response checks of \`validateResponses\`, in the package's \`validators\` entry: loaded only for a client that checks answers. */
 const loadResponseChecks = () => import("./validators");
 
-/** Creates a ${pascalCase(domain)} client. Options are checked here, so a misconfiguration fails before any request. */
+/** Creates ${withArticle(pascalCase(domain))} client. Options are checked here, so a misconfiguration fails before any request. */
 export function ${factory}<const Options extends ClientOptions>(options: Options): ${type}<Options> {
   return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo, loadResponseChecks);
 }

@@ -12,7 +12,7 @@ const packageInfo = { name: "account", version: process.env.ENFUCE_SDK_PACKAGE_V
 /** The response checks of `validateResponses`, in the package's `validators` entry: loaded only for a client that checks answers. */
 const loadResponseChecks = () => import("./validators");
 
-/** Creates a Account client. Options are checked here, so a misconfiguration fails before any request. */
+/** Creates an Account client. Options are checked here, so a misconfiguration fails before any request. */
 export function createAccountClient<const Options extends ClientOptions>(options: Options): AccountClient<Options> {
   return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo, loadResponseChecks);
 }

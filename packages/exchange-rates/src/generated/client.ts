@@ -12,7 +12,7 @@ const packageInfo = { name: "exchange-rates", version: process.env.ENFUCE_SDK_PA
 /** The response checks of `validateResponses`, in the package's `validators` entry: loaded only for a client that checks answers. */
 const loadResponseChecks = () => import("./validators");
 
-/** Creates a ExchangeRates client. Options are checked here, so a misconfiguration fails before any request. */
+/** Creates an ExchangeRates client. Options are checked here, so a misconfiguration fails before any request. */
 export function createExchangeRatesClient<const Options extends ClientOptions>(options: Options): ExchangeRatesClient<Options> {
   return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo, loadResponseChecks);
 }

@@ -12,7 +12,7 @@ const packageInfo = { name: "id", version: process.env.ENFUCE_SDK_PACKAGE_VERSIO
 /** The response checks of `validateResponses`, in the package's `validators` entry: loaded only for a client that checks answers. */
 const loadResponseChecks = () => import("./validators");
 
-/** Creates a Id client. Options are checked here, so a misconfiguration fails before any request. */
+/** Creates an Id client. Options are checked here, so a misconfiguration fails before any request. */
 export function createIdClient<const Options extends ClientOptions>(options: Options): IdClient<Options> {
   return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo, loadResponseChecks);
 }

@@ -12,7 +12,7 @@ const packageInfo = { name: "instalment", version: process.env.ENFUCE_SDK_PACKAG
 /** The response checks of `validateResponses`, in the package's `validators` entry: loaded only for a client that checks answers. */
 const loadResponseChecks = () => import("./validators");
 
-/** Creates a Instalment client. Options are checked here, so a misconfiguration fails before any request. */
+/** Creates an Instalment client. Options are checked here, so a misconfiguration fails before any request. */
 export function createInstalmentClient<const Options extends ClientOptions>(options: Options): InstalmentClient<Options> {
   return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo, loadResponseChecks);
 }

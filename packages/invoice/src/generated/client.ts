@@ -12,7 +12,7 @@ const packageInfo = { name: "invoice", version: process.env.ENFUCE_SDK_PACKAGE_V
 /** The response checks of `validateResponses`, in the package's `validators` entry: loaded only for a client that checks answers. */
 const loadResponseChecks = () => import("./validators");
 
-/** Creates a Invoice client. Options are checked here, so a misconfiguration fails before any request. */
+/** Creates an Invoice client. Options are checked here, so a misconfiguration fails before any request. */
 export function createInvoiceClient<const Options extends ClientOptions>(options: Options): InvoiceClient<Options> {
   return createEnfuceClient<paths, typeof spec, Options>(options, spec, packageInfo, loadResponseChecks);
 }
