@@ -1,12 +1,12 @@
 // The client names itself: a User-Agent with the core's version, the domain package's, Node's and
 // the caller's application, and the request id of each answer on the result, success or not.
 import { readFileSync } from "node:fs";
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { credentials } from "@enfuce-sdk/test-kit/leak-watch";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ConfigurationError, createEnfuceClient } from "../src/index";
 import { userAgentOf } from "../src/user-agent";
-import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { captureError, connect } from "./support/harness";
-import { credentials } from "@enfuce-sdk/test-kit/leak-watch";
 import { type paths, testSpec } from "./support/test-api";
 
 let server: FaultServer;

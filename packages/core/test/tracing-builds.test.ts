@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { build } from "esbuild";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const ESM = JSON.stringify(join(packageDir, "dist/index.mjs"));

@@ -1,12 +1,13 @@
 // OpenTelemetry spans of client calls, from a real SDK against the fault server: one CLIENT span per
 // call, one child per attempt, the HTTP semantic-convention attributes, and nothing secret.
+
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { credentials, findLeaks, secrets } from "@enfuce-sdk/test-kit/leak-watch";
 import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { AlwaysOffSampler, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ConfigurationError } from "../src/index";
-import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { captureError, connect } from "./support/harness";
-import { credentials, findLeaks, secrets } from "@enfuce-sdk/test-kit/leak-watch";
 import { exportedText, idOf, isChildOf, recordSpans, useContextManager } from "./support/spans";
 
 let server: FaultServer;

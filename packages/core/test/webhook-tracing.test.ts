@@ -1,5 +1,8 @@
 // OpenTelemetry spans of a receiver on a real server: one SERVER span per call to a webhook route,
 // saying who answered, whether the deadline was missed and why your code failed; nothing secret.
+
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { basic, credentials, post, type RunningReceiver, serve } from "@enfuce-sdk/test-kit/webhook-receiver";
 import { propagation, SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
@@ -12,11 +15,9 @@ import {
   decisionRoute,
   type WebhookRoute,
 } from "../src/index";
-import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { connect } from "./support/harness";
 import { exportedText, isChildOf, recordSpans, useContextManager } from "./support/spans";
 import { meta } from "./support/webhook-meta";
-import { basic, credentials, post, type RunningReceiver, serve } from "@enfuce-sdk/test-kit/webhook-receiver";
 
 const recorder = recordSpans();
 let removeContextManager: () => void;
