@@ -23,8 +23,12 @@ const validatorsEntryKept: NonNullable<Options["esbuildPlugins"]>[number] = {
 };
 
 // One build for every published package: ESM (.mjs) and CJS (.js) with declarations.
-// Packages have no "type": "module" so that require() of the CJS build gets openapi-fetch's
-// function rather than its module object (toolchain pitfall 4).
+// Packages have no "type": "module", and that is load-bearing: with it, the CJS build reached
+// openapi-fetch through Node's ESM interop, and since openapi-fetch's CJS file sets both
+// `exports.default` and `__esModule`, `require()` of our build got its module object where the
+// function was expected (`TypeError: (0, import_openapi_fetch.default) is not a function`, seen
+// only once a consumer installed the published package). Without "type", ESM ships as .mjs and CJS
+// as .js, and the release rehearsal's cjs consumer proves the require() path on every run.
 // Each build carries its own package's version (the User-Agent names it), so a release needs no
 // other edit.
 export default defineConfig({

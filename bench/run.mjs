@@ -74,35 +74,46 @@ async function benchMode(clients, { name, inFlight, warmup, requests }) {
   });
 }
 
-async function main() {
+/** The SDK client against raw fetch and the alternatives, in each mode: one row per mode and client. */
+async function benchClients() {
   const { server, origin } = await startServer();
-  const deadline = setTimeout(() => {
-    console.error(`bench: no result after ${DEADLINE_MS / 1000} s; stopping`);
-    server.kill();
-    process.exit(1);
-  }, DEADLINE_MS);
-  deadline.unref();
   try {
     const clients = createClients(origin);
     for (const client of clients) deepStrictEqual(await client.call(), INSTALMENT, `${client.name} read another body`);
     console.log(`Node ${process.version}, GET ${REQUEST_PATH}, ${ROUNDS} interleaved rounds per mode`);
     console.log("req/s: median over the rounds; vs raw fetch: median of each round's ratio to that round's fetch turn");
-    for (const mode of MODES) throughputRows.push(...(await benchMode(clients, mode)));
-    console.table(throughputRows.map(({ ratio: _, ...shown }) => shown));
+    const rows = [];
+    for (const mode of MODES) rows.push(...(await benchMode(clients, mode)));
+    console.table(rows.map(({ ratio: _, ...shown }) => shown));
+    return rows;
   } finally {
     server.kill();
+  }
+}
+
+async function main() {
+  // Every part runs under the one deadline. The forked servers exit when this process ends (they
+  // exit on disconnect); a redis-server the shared-state bench started would outlive it, so the
+  // deadline names it.
+  const deadline = setTimeout(() => {
+    console.error(`bench: no result after ${DEADLINE_MS / 1000} s; stopping (a redis-server it started may remain)`);
+    process.exit(1);
+  }, DEADLINE_MS);
+  deadline.unref();
+  try {
+    const throughput = await benchClients();
+    const startup = await benchStartup();
+    const sizes = await reportSizes(fileURLToPath(new URL("../packages", import.meta.url)), startup.installSizes);
+    // The webhook receivers against a bare node:http server, then their stores in memory and on Redis.
+    const webhookBench = await import("./webhook.mjs");
+    const receivers = await webhookBench.benchWebhookReceivers();
+    await webhookBench.benchSharedReceiverState();
+    // The sandbox beside Prism: cold start and GETs per second.
+    await (await import("./sandbox.mjs")).benchSandbox();
+    printGoals({ throughput, startup: startup.rows, sizes, installSizes: startup.installSizes, receivers });
+  } finally {
     clearTimeout(deadline);
   }
 }
 
-const throughputRows = [];
 await main();
-const startup = await benchStartup();
-const sizes = await reportSizes(fileURLToPath(new URL("../packages", import.meta.url)), startup.installSizes);
-// The webhook receivers against a bare node:http server, then their stores in memory and on Redis (bench/webhook.mjs).
-const webhookBench = await import("./webhook.mjs");
-const receivers = await webhookBench.benchWebhookReceivers();
-await webhookBench.benchSharedReceiverState();
-// The sandbox beside Prism: cold start and GETs per second (bench/sandbox.mjs).
-await (await import("./sandbox.mjs")).benchSandbox();
-printGoals({ throughput: throughputRows, startup: startup.rows, sizes, installSizes: startup.installSizes, receivers });
