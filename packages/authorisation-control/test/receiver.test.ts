@@ -1,6 +1,7 @@
 import {
   basic,
   credentials,
+  errorLog,
   fuzz,
   leaksIn,
   post,
@@ -34,7 +35,7 @@ const example = authPost.requestExamples.retail;
 type Decide = (request: AuthorisationRequest, context: WebhookContext) => unknown;
 let decide: Decide;
 let calls: AuthorisationRequest[];
-let failures: WebhookError[];
+const failures = errorLog<WebhookError>();
 let receiver: RunningReceiver;
 
 const handler = createAuthorisationControlHandler({
@@ -45,13 +46,8 @@ const handler = createAuthorisationControlHandler({
     calls.push(request);
     return decide(request, context) as AuthorisationResponse;
   },
-  onError: (error) => failures.push(error),
+  onError: failures.record,
 });
-
-const reported = async (count: number) => {
-  await expect.poll(() => failures.length).toBeGreaterThanOrEqual(count);
-  return failures;
-};
 
 beforeAll(async () => {
   receiver = await serve(handler);
@@ -60,7 +56,6 @@ afterAll(() => receiver.close());
 beforeEach(() => {
   decide = () => APPROVE;
   calls = [];
-  failures = [];
 });
 
 describe("authorisation control receiver: documented calls", () => {
@@ -137,7 +132,7 @@ describe("authorisation control receiver: reads what Enfuce adds", () => {
     expect(reply.status).toBe(200);
     expect(reply.json).toEqual(DECLINE);
     expect(calls).toEqual([tomorrows]);
-    expect(failures).toEqual([]);
+    expect(failures.list).toEqual([]);
   });
 
   it("does the same through handler.fetch", async () => {
@@ -184,7 +179,7 @@ describe("authorisation control receiver: reads what Enfuce adds", () => {
     decide = () => ({ transactionData: "approve" });
     const reply = await post(receiver.url, "/auth", { body: tomorrows });
     expect(reply.json).toEqual(DECLINE);
-    expect((await reported(1))[0]?.reason).toBe("invalid-answer");
+    expect((await failures.reported(1))[0]?.reason).toBe("invalid-answer");
   });
 });
 
@@ -283,7 +278,7 @@ describe("authorisation control receiver: your code fails, the fallback answers"
     // The margin absorbs a busy machine; a hanging handler would never answer at all.
     expect(reply.ms).toBeLessThan(DEADLINE_MS + 500);
     expect(signal?.aborted).toBe(true);
-    expect((await reported(1))[0]?.reason).toBe("deadline-missed");
+    expect((await failures.reported(1))[0]?.reason).toBe("deadline-missed");
   });
 
   it("sends the fallback when your code throws, and never the error", async () => {
@@ -294,14 +289,14 @@ describe("authorisation control receiver: your code fails, the fallback answers"
     const reply = await post(receiver.url, "/auth", { body: example });
     expect(reply.json).toEqual(DECLINE);
     expect(reply.text).not.toContain("Hunter2");
-    const [failure] = await reported(1);
+    const [failure] = await failures.reported(1);
     expect(failure).toMatchObject({ reason: "handler-threw", operationId: "authPost", cause: boom });
   });
 
   it("sends the fallback when your promise rejects", async () => {
     decide = async () => Promise.reject(new Error("downstream timeout"));
     expect((await post(receiver.url, "/auth", { body: example })).json).toEqual(DECLINE);
-    expect((await reported(1))[0]?.reason).toBe("handler-threw");
+    expect((await failures.reported(1))[0]?.reason).toBe("handler-threw");
   });
 
   it.each([
@@ -312,7 +307,7 @@ describe("authorisation control receiver: your code fails, the fallback answers"
     decide = async () => answer;
     const reply = await post(receiver.url, "/auth", { body: example });
     expect(reply.json).toEqual(DECLINE);
-    const [failure] = await reported(1);
+    const [failure] = await failures.reported(1);
     expect(failure?.reason).toBe("invalid-answer");
     expect(failure?.problems.length).toBeGreaterThan(0);
   });
@@ -352,14 +347,17 @@ describe("authorisation control receiver: your code fails, the fallback answers"
         onAuthorisation: () => {
           throw new Error("no");
         },
-        onError: (error) => failures.push(error),
+        onError: failures.record,
       }),
     );
     try {
       const reply = await post(broken.url, "/auth", { body: example });
       expect(reply.status).toBe(500);
       expect(leaksIn(reply.text)).toEqual([]);
-      expect((await reported(2)).map((failure) => failure.reason)).toEqual(["handler-threw", "fallback-failed"]);
+      expect((await failures.reported(2)).map((failure) => failure.reason)).toEqual([
+        "handler-threw",
+        "fallback-failed",
+      ]);
     } finally {
       await broken.close();
     }
@@ -451,7 +449,7 @@ describe("authorisation control receiver: redelivered authorisations", () => {
         calls.push(request);
         return APPROVE;
       },
-      onError: (error) => failures.push(error),
+      onError: failures.record,
       ...options,
     });
     const running = await serve(handler);
@@ -470,7 +468,7 @@ describe("authorisation control receiver: redelivered authorisations", () => {
       for (const _ of [1, 2]) expect((await post(url, "/auth", { body: payload })).json).toEqual(APPROVE);
       expect(calls).toHaveLength(2);
       expect(degraded.stats()).toMatchObject({ answers: { handler: 2 }, failures: { "store-failed": 4 } });
-      expect((await reported(1))[0]?.reason).toBe("store-failed");
+      expect((await failures.reported(1))[0]?.reason).toBe("store-failed");
     });
   });
 
@@ -581,7 +579,7 @@ describe("authorisation control receiver: robustness", () => {
           handled.push(request.metadata.id as string);
           return { transactionData: { responseCode: "00", echo: request.metadata.id } };
         },
-        onError: (error) => failures.push(error),
+        onError: failures.record,
       }),
     );
     try {
@@ -601,7 +599,7 @@ describe("authorisation control receiver: robustness", () => {
       expect(mismatched).toEqual([]);
       expect(handled).toHaveLength(count);
       expect(new Set(handled).size).toBe(count);
-      expect(failures).toEqual([]);
+      expect(failures.list).toEqual([]);
     } finally {
       await busy.close();
     }

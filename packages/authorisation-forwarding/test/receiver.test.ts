@@ -1,4 +1,12 @@
-import { basic, credentials, fuzz, post, type RunningReceiver, serve } from "@enfuce-sdk/test-kit/webhook-receiver";
+import {
+  basic,
+  credentials,
+  errorLog,
+  fuzz,
+  post,
+  type RunningReceiver,
+  serve,
+} from "@enfuce-sdk/test-kit/webhook-receiver";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type AuthorisationRequest,
@@ -18,7 +26,7 @@ const example = authPost.requestExamples.forwarded;
 
 let decide: (request: AuthorisationRequest) => unknown;
 let calls: AuthorisationRequest[];
-let failures: WebhookError[];
+const failures = errorLog<WebhookError>();
 let receiver: RunningReceiver;
 
 beforeAll(async () => {
@@ -31,7 +39,7 @@ beforeAll(async () => {
         calls.push(request);
         return decide(request) as AuthorisationResponse;
       },
-      onError: (error) => failures.push(error),
+      onError: failures.record,
     }),
   );
 });
@@ -39,7 +47,6 @@ afterAll(() => receiver.close());
 beforeEach(() => {
   decide = () => APPROVE;
   calls = [];
-  failures = [];
 });
 
 describe("authorisation forwarding receiver", () => {
@@ -70,7 +77,7 @@ describe("authorisation forwarding receiver", () => {
     decide = () => ({ authorisationResponse: { DE05: "1000" } });
     expect((await post(receiver.url, "/auth", { body: example })).json).toEqual(DECLINE);
     await expect
-      .poll(() => failures[0]?.problems)
+      .poll(() => failures.list[0]?.problems)
       .toEqual([{ field: "/authorisationResponse/DE39", message: "is required" }]);
   });
 
@@ -83,7 +90,9 @@ describe("authorisation forwarding receiver", () => {
     const late = await post(receiver.url, "/auth", { body: example });
     expect(late.json).toEqual(DECLINE);
     expect(late.ms).toBeLessThan(DEADLINE_MS + 500);
-    await expect.poll(() => failures.map((failure) => failure.reason)).toEqual(["handler-threw", "deadline-missed"]);
+    await expect
+      .poll(() => failures.list.map((failure) => failure.reason))
+      .toEqual(["handler-threw", "deadline-missed"]);
   });
 
   it("refuses wrong credentials, other media types and oversized bodies", async () => {

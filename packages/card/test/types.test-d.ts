@@ -1,3 +1,4 @@
+import { typeTestOptions } from "@enfuce-sdk/test-kit/type-tests";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type Card,
@@ -14,11 +15,7 @@ import {
   type UsageLimitValueUpdate,
 } from "../src";
 
-const client = createCardClient({
-  baseUrl: "http://127.0.0.1:4010",
-  credentials: { username: "u", password: "p" },
-  auditUser: "backoffice-sync",
-});
+const client = createCardClient(typeTestOptions);
 
 const onAccount = { customerId: "10", accountId: "20" };
 type DocumentedStatus =

@@ -1,3 +1,4 @@
+import { typeTestOptions } from "@enfuce-sdk/test-kit/type-tests";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type Customer,
@@ -9,11 +10,7 @@ import {
   type ResourceResponse,
 } from "../src";
 
-const client = createCustomerClient({
-  baseUrl: "http://127.0.0.1:4010",
-  credentials: { username: "u", password: "p" },
-  auditUser: "backoffice-sync",
-});
+const client = createCustomerClient(typeTestOptions);
 
 const person = {
   customerNumber: "C-1001",

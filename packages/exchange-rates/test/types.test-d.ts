@@ -1,3 +1,4 @@
+import { typeTestOptions } from "@enfuce-sdk/test-kit/type-tests";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createExchangeRatesClient,
@@ -8,11 +9,7 @@ import {
   type VisaFxRate,
 } from "../src";
 
-const client = createExchangeRatesClient({
-  baseUrl: "http://127.0.0.1:4010",
-  credentials: { username: "u", password: "p" },
-  auditUser: "backoffice-sync",
-});
+const client = createExchangeRatesClient(typeTestOptions);
 
 const conversion = { fromAmount: 100, fromCurrency: "EUR", toCurrency: "SEK", issuerMarkupPercentage: 1.5 };
 

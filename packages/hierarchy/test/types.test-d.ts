@@ -1,3 +1,4 @@
+import { typeTestOptions } from "@enfuce-sdk/test-kit/type-tests";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type CardHierarchy,
@@ -7,11 +8,7 @@ import {
   type GroupCardIds,
 } from "../src";
 
-const client = createHierarchyClient({
-  baseUrl: "http://127.0.0.1:4010",
-  credentials: { username: "u", password: "p" },
-  auditUser: "backoffice-sync",
-});
+const client = createHierarchyClient(typeTestOptions);
 
 const inHierarchy = { cardHierarchyId: "100", groupId: "200" };
 

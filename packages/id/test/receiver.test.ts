@@ -1,4 +1,4 @@
-import { credentials, fuzz, post, type RunningReceiver, serve } from "@enfuce-sdk/test-kit/webhook-receiver";
+import { credentials, errorLog, fuzz, post, type RunningReceiver, serve } from "@enfuce-sdk/test-kit/webhook-receiver";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type AuthenticationInitiation,
@@ -18,7 +18,7 @@ const SESSION = "5d3a3e10-b511-42cd-b9b6-1f2a5701ba98";
 
 let start: () => unknown;
 let started: { request: AuthenticationInitiation; session: AuthenticationSession }[];
-let failures: WebhookError[];
+const failures = errorLog<WebhookError>();
 let receiver: RunningReceiver;
 
 beforeAll(async () => {
@@ -30,7 +30,7 @@ beforeAll(async () => {
         started.push({ request, session: context.params });
         return start() as undefined;
       },
-      onError: (error) => failures.push(error),
+      onError: failures.record,
     }),
   );
 });
@@ -38,7 +38,6 @@ afterAll(() => receiver.close());
 beforeEach(() => {
   start = () => undefined;
   started = [];
-  failures = [];
 });
 
 let sessions = 0;
@@ -87,7 +86,9 @@ describe("ID authentication webhook receiver", () => {
     const late = await post(receiver.url, `/v1/authenticate/1/${freshSession()}`, { body: example });
     expect(late.status).toBe(500);
     expect(late.ms).toBeLessThan(DEADLINE_MS + 500);
-    await expect.poll(() => failures.map((failure) => failure.reason)).toEqual(["handler-threw", "deadline-missed"]);
+    await expect
+      .poll(() => failures.list.map((failure) => failure.reason))
+      .toEqual(["handler-threw", "deadline-missed"]);
   });
 
   it("starts each session once: a redelivery is answered 200 without your code, one still starting gets 503", async () => {

@@ -1,3 +1,4 @@
+import { typeTestOptions } from "@enfuce-sdk/test-kit/type-tests";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type AuthenticationInitiation,
@@ -8,11 +9,7 @@ import {
   RawErrorBody,
 } from "../src";
 
-const client = createIdClient({
-  baseUrl: "http://127.0.0.1:4010",
-  credentials: { username: "u", password: "p" },
-  auditUser: "backoffice-sync",
-});
+const client = createIdClient(typeTestOptions);
 const session = { institutionCode: "1234", customerNumber: "5678", sessionId: "5d3a3e10-b511-42cd-b9b6-1f2a5701ba98" };
 
 describe("id client types", () => {

@@ -1,3 +1,4 @@
+import { typeTestOptions } from "@enfuce-sdk/test-kit/type-tests";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createInvoiceClient,
@@ -7,11 +8,7 @@ import {
   type ResourceResponse,
 } from "../src";
 
-const client = createInvoiceClient({
-  baseUrl: "http://127.0.0.1:4010",
-  credentials: { username: "u", password: "p" },
-  auditUser: "backoffice-sync",
-});
+const client = createInvoiceClient(typeTestOptions);
 
 describe("invoice client types", () => {
   it("types responses from the spec", async () => {

@@ -1,4 +1,4 @@
-import { credentials, fuzz, post, type RunningReceiver, serve } from "@enfuce-sdk/test-kit/webhook-receiver";
+import { credentials, errorLog, fuzz, post, type RunningReceiver, serve } from "@enfuce-sdk/test-kit/webhook-receiver";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   ConfigurationError,
@@ -25,13 +25,8 @@ const withId = (notification: Notification | UnknownNotification, id: string) =>
 type Behaviour = (notification: Notification) => unknown;
 let behave: Behaviour;
 let handled: Notification[];
-let failures: WebhookError[];
+const failures = errorLog<WebhookError>();
 let receiver: RunningReceiver;
-
-const reported = async (count: number) => {
-  await expect.poll(() => failures.length).toBeGreaterThanOrEqual(count);
-  return failures;
-};
 
 function notificationReceiver(
   options: { deduplication?: DeduplicationStore | DeduplicationOptions | false; deadlineMs?: number } = {},
@@ -44,7 +39,7 @@ function notificationReceiver(
       handled.push(notification);
       return behave(notification) as NotificationResponse | undefined;
     },
-    onError: (error) => failures.push(error),
+    onError: failures.record,
   });
 }
 
@@ -55,7 +50,6 @@ afterAll(() => receiver.close());
 beforeEach(() => {
   behave = () => undefined;
   handled = [];
-  failures = [];
 });
 
 let nextId = 0;
@@ -104,7 +98,7 @@ describe("notification receiver: acknowledgement", () => {
     const reply = await post(receiver.url, "/v1/notification", { body: notification });
     expect(reply.status).toBe(201);
     expect(reply.json).toEqual({ id: notification.id });
-    expect((await reported(1))[0]?.reason).toBe("invalid-answer");
+    expect((await failures.reported(1))[0]?.reason).toBe("invalid-answer");
   });
 });
 
@@ -127,7 +121,7 @@ describe("notification receiver: at-least-once delivery", () => {
     behave = () => undefined;
     expect((await post(receiver.url, "/v1/notification", { body: notification })).status).toBe(201);
     expect(handled).toHaveLength(2);
-    expect((await reported(1))[0]?.reason).toBe("handler-threw");
+    expect((await failures.reported(1))[0]?.reason).toBe("handler-threw");
   });
 
   it("does not acknowledge a handler that misses the deadline; if it then succeeds, the redelivery is not handled again", async () => {
@@ -141,7 +135,7 @@ describe("notification receiver: at-least-once delivery", () => {
     behave = () => undefined;
     expect((await post(receiver.url, "/v1/notification", { body: notification })).status).toBe(201);
     expect(handled).toHaveLength(1);
-    expect((await reported(1))[0]?.reason).toBe("deadline-missed");
+    expect((await failures.reported(1))[0]?.reason).toBe("deadline-missed");
   });
 
   it("handles the redelivery again when a late handler finally fails", async () => {
@@ -150,7 +144,9 @@ describe("notification receiver: at-least-once delivery", () => {
     behave = () => new Promise<void>((_, reject) => (fail = reject));
     expect((await post(receiver.url, "/v1/notification", { body: notification })).status).toBe(500);
     fail(new Error("gave up"));
-    await expect.poll(() => failures.map((failure) => failure.reason)).toEqual(["deadline-missed", "handler-threw"]);
+    await expect
+      .poll(() => failures.list.map((failure) => failure.reason))
+      .toEqual(["deadline-missed", "handler-threw"]);
     behave = () => undefined;
     expect((await post(receiver.url, "/v1/notification", { body: notification })).status).toBe(201);
     expect(handled).toHaveLength(2);
@@ -188,7 +184,7 @@ describe("notification receiver: at-least-once delivery", () => {
       expect(reply.status).toBe(503);
       expect(reply.headers["retry-after"]).toBe("1");
       expect(handled).toEqual([]);
-      expect((await reported(1))[0]?.reason).toBe("store-failed");
+      expect((await failures.reported(1))[0]?.reason).toBe("store-failed");
     } finally {
       await broken.close();
     }
@@ -207,7 +203,7 @@ describe("notification receiver: at-least-once delivery", () => {
         answers: { "store-unavailable": 1 },
         failures: { "store-failed": 1 },
       });
-      expect((await reported(1))[0]?.message).toMatch(/had not answered claim\(\) after 20 ms; answered 503/);
+      expect((await failures.reported(1))[0]?.message).toMatch(/had not answered claim\(\) after 20 ms; answered 503/);
     } finally {
       await hanging.close();
     }
@@ -230,7 +226,7 @@ describe("notification receiver: at-least-once delivery", () => {
       expect(replies.map((reply) => reply.status)).toEqual([201, 201]);
       expect(handled).toHaveLength(2);
       expect(anyway.stats()).toMatchObject({ answers: { handler: 2 }, failures: { "store-failed": 2 } });
-      expect((await reported(1))[0]?.message).toBe(
+      expect((await failures.reported(1))[0]?.message).toBe(
         "receiveNotification: the store failed; processed it without deduplication",
       );
     } finally {
@@ -323,7 +319,7 @@ describe("notification receiver: reads what Enfuce adds", () => {
           unknown.push(notification);
           return { id: `seen-${notification.id}` };
         },
-        onError: (error) => failures.push(error),
+        onError: failures.record,
       }),
     );
     try {
@@ -344,7 +340,7 @@ describe("notification receiver: reads what Enfuce adds", () => {
         error: "the payload does not match the spec",
         problems: [{ field: "/id", message: "is required" }],
       });
-      expect(failures).toEqual([]);
+      expect(failures.list).toEqual([]);
     } finally {
       await withUnknown.close();
     }
@@ -355,7 +351,7 @@ describe("notification receiver: reads what Enfuce adds", () => {
     const reply = await post(receiver.url, "/v1/notification", { body: notification });
     expect(reply.status).toBe(500);
     expect(handled).toEqual([]);
-    const [failure] = await reported(1);
+    const [failure] = await failures.reported(1);
     expect(failure?.reason).toBe("handler-threw");
     expect(String((failure?.cause as Error | undefined)?.message)).toMatch(
       /"DISPUTE" is not known .* onUnknownNotification/,

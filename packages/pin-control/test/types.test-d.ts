@@ -1,11 +1,8 @@
+import { typeTestOptions } from "@enfuce-sdk/test-kit/type-tests";
 import { describe, expectTypeOf, it } from "vitest";
 import { createPinControlClient, type PinControlScope, type PinControlToken } from "../src";
 
-const client = createPinControlClient({
-  baseUrl: "http://127.0.0.1:4010",
-  credentials: { username: "u", password: "p" },
-  auditUser: "backoffice-sync",
-});
+const client = createPinControlClient(typeTestOptions);
 
 describe("pin-control client types", () => {
   it("types the token answer from the spec", async () => {

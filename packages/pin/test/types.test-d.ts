@@ -1,3 +1,4 @@
+import { typeTestOptions } from "@enfuce-sdk/test-kit/type-tests";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type ControlId,
@@ -7,11 +8,7 @@ import {
   type ViewPinResponse,
 } from "../src";
 
-const client = createPinClient({
-  baseUrl: "http://127.0.0.1:4010",
-  credentials: { username: "u", password: "p" },
-  auditUser: "backoffice-sync",
-});
+const client = createPinClient(typeTestOptions);
 
 // Opaque values relayed for the cardholder's device: its one-time public key and a PIN Control id.
 const device = { controlId: "3f1c0b8e", publicKey: "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA" };

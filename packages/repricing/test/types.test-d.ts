@@ -1,3 +1,4 @@
+import { typeTestOptions } from "@enfuce-sdk/test-kit/type-tests";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type AccountLinkCreationResult,
@@ -8,11 +9,7 @@ import {
   type ResourceResponse,
 } from "../src";
 
-const client = createRepricingClient({
-  baseUrl: "http://127.0.0.1:4010",
-  credentials: { username: "u", password: "p" },
-  auditUser: "backoffice-sync",
-});
+const client = createRepricingClient(typeTestOptions);
 
 describe("repricing client types", () => {
   it("types responses from the spec", async () => {

@@ -1,3 +1,4 @@
+import { typeTestOptions } from "@enfuce-sdk/test-kit/type-tests";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type AmountRule,
@@ -19,11 +20,7 @@ import {
   type UnrecognisedRule,
 } from "../src";
 
-const client = createSpendControlClient({
-  baseUrl: "http://127.0.0.1:4010",
-  credentials: { username: "u", password: "p" },
-  auditUser: "backoffice-sync",
-});
+const client = createSpendControlClient(typeTestOptions);
 
 describe("spend-control client types", () => {
   it("narrows the rules of a rule set on ruleType, keeping rules of types it does not know", async () => {

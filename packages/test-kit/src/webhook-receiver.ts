@@ -3,6 +3,7 @@
 import { Agent, createServer, type IncomingHttpHeaders, type RequestListener, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import fc from "fast-check";
+import { beforeEach, expect } from "vitest";
 
 /** HTTP Basic credentials, as the receivers take them. */
 export interface BasicCredentials {
@@ -209,4 +210,25 @@ export async function fuzz(target: FuzzTarget): Promise<string[]> {
     agent.destroy();
   }
   return failures;
+}
+
+/**
+ * What a handler reports through `onError`, emptied before each test: pass `record` as `onError`,
+ * read `list`, and `await reported(n)` for reports that come after the answer was sent.
+ */
+export function errorLog<Reported>() {
+  const list: Reported[] = [];
+  beforeEach(() => {
+    list.length = 0;
+  });
+  return {
+    list,
+    record: (error: Reported) => {
+      list.push(error);
+    },
+    async reported(count: number): Promise<Reported[]> {
+      await expect.poll(() => list.length).toBeGreaterThanOrEqual(count);
+      return list;
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { typeTestOptions } from "@enfuce-sdk/test-kit/type-tests";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type AuthorizationHoldCreateResponse,
@@ -7,11 +8,7 @@ import {
   type Transaction,
 } from "../src";
 
-const client = createTransactionClient({
-  baseUrl: "http://127.0.0.1:4010",
-  credentials: { username: "u", password: "p" },
-  auditUser: "backoffice-sync",
-});
+const client = createTransactionClient(typeTestOptions);
 
 const payment = { type: "PT", amount: 25.5, currency: "EUR", text: "Payment, thank you" };
 

@@ -1,3 +1,4 @@
+import { typeTestOptions } from "@enfuce-sdk/test-kit/type-tests";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type BatchTransferState,
@@ -10,11 +11,7 @@ import {
   type TransferStatus,
 } from "../src";
 
-const client = createTransferClient({
-  baseUrl: "http://127.0.0.1:4010",
-  credentials: { username: "u", password: "p" },
-  auditUser: "backoffice-sync",
-});
+const client = createTransferClient(typeTestOptions);
 
 describe("transfer client types", () => {
   it("types responses from the spec", async () => {

@@ -1,3 +1,4 @@
+import { typeTestOptions } from "@enfuce-sdk/test-kit/type-tests";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type ApplePayProvisioningResponse,
@@ -7,11 +8,7 @@ import {
   type TokenStatus,
 } from "../src";
 
-const client = createWalletClient({
-  baseUrl: "http://127.0.0.1:4010",
-  credentials: { username: "u", password: "p" },
-  auditUser: "backoffice-sync",
-});
+const client = createWalletClient(typeTestOptions);
 
 const fromPassKit = { certificates: ["MIIB..."], nonce: "9c02f5ad", nonceSignature: "a1b2c3" };
 

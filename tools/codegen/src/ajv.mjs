@@ -9,6 +9,15 @@ const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
 /** Whether a `format` value is known; unknown formats would silently validate nothing. */
 export const isKnownFormat = (ajv, format) => format in ajv.formats;
 
+/**
+ * What is wrong with `value` against the schema at `ref` (`spec#/components/schemas/X`) of a document
+ * added to `ajv`, one `<instancePath> <message>` a problem; none when it is valid.
+ */
+export function problemsAt(ajv, ref, value) {
+  const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
+  return validate(value) ? [] : validate.errors.map((error) => `${error.instancePath} ${error.message}`);
+}
+
 export function createAjv(options = {}) {
   const ajv = new Ajv2020({
     allErrors: true,

@@ -1,7 +1,7 @@
 // Validates every example in a bundled spec against its schema, formats included.
 // Media-type and parameter examples are checked against their `schema`; schema `example`/`examples`
 // against the schema they annotate. Every problem names its JSON pointer in the spec.
-import { createAjv, isKnownFormat } from "./ajv.mjs";
+import { createAjv, isKnownFormat, problemsAt } from "./ajv.mjs";
 import { escapePointer, resolveRef } from "./refs.mjs";
 import { forEachSchema } from "./subschemas.mjs";
 
@@ -12,19 +12,8 @@ export function checkExamples(doc) {
   const ajv = createAjv();
   ajv.addSchema(doc, "spec");
   const problems = [];
-  const validators = new Map();
-
   const validate = (schemaPointer, value, examplePointer) => {
-    let validator = validators.get(schemaPointer);
-    if (!validator) {
-      validator = ajv.compile({ $ref: `spec#${schemaPointer}` });
-      validators.set(schemaPointer, validator);
-    }
-    if (!validator(value)) {
-      for (const error of validator.errors) {
-        problems.push(`${examplePointer}${error.instancePath} ${error.message}`);
-      }
-    }
+    for (const problem of problemsAt(ajv, `spec#${schemaPointer}`, value)) problems.push(`${examplePointer}${problem}`);
   };
 
   const visitSchema = (schema, pointer) => {

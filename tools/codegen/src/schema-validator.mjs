@@ -2,7 +2,7 @@
 // as the example lint: how a test proves a runtime constraint (a length, a pattern, a union's
 // catch-all) is in the spec, not only in the types generated from it.
 import { specPath } from "@enfuce-sdk/workspace";
-import { createAjv } from "./ajv.mjs";
+import { createAjv, problemsAt } from "./ajv.mjs";
 import { loadSpec } from "./load-spec.mjs";
 import { escapePointer } from "./refs.mjs";
 
@@ -16,8 +16,6 @@ export async function loadSchemaValidator(domain) {
   ajv.addSchema(doc, "spec");
   return (schemaName, value) => {
     if (!doc.components?.schemas?.[schemaName]) throw new Error(`specs/${domain}.yaml has no schema ${schemaName}`);
-    const ref = `spec#/components/schemas/${escapePointer(schemaName)}`;
-    const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
-    return validate(value) ? [] : validate.errors.map((error) => `${error.instancePath} ${error.message}`);
+    return problemsAt(ajv, `spec#/components/schemas/${escapePointer(schemaName)}`, value);
   };
 }

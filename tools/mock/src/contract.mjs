@@ -1,7 +1,15 @@
 // Contract cases derived from a spec: for every operation, a call built from the documented
 // examples and the schema its success answer must match. Each domain package runs them against
 // Prism, so every operation of every spec is exercised through the typed client.
-import { createAjv, eachOperation, escapePointer, loadSpec, parametersOf, resolveRef } from "@enfuce-sdk/codegen";
+import {
+  createAjv,
+  eachOperation,
+  escapePointer,
+  loadSpec,
+  parametersOf,
+  problemsAt,
+  resolveRef,
+} from "@enfuce-sdk/codegen";
 import { specPath } from "@enfuce-sdk/workspace";
 import { inject } from "vitest";
 
@@ -58,9 +66,7 @@ export async function contractCases(domain) {
       const documented =
         successStatuses.find((code) => code === String(status)) ?? successStatuses.find((code) => code === "2XX");
       const schemaRef = documented && responseSchemaRef(doc, pointer, operation, documented);
-      if (!schemaRef) return [];
-      const validator = ajv.getSchema(schemaRef) ?? ajv.compile({ $ref: schemaRef });
-      return validator(data) ? [] : validator.errors.map((error) => `${error.instancePath} ${error.message}`);
+      return schemaRef ? problemsAt(ajv, schemaRef, data) : [];
     };
     cases.push({
       name: `${method.toUpperCase()} ${path} (${operation.operationId})`,

@@ -3,6 +3,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PUBLISHED_LAYOUT } from "@enfuce-sdk/codegen";
 import { repoRoot } from "@enfuce-sdk/workspace";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { checkPackage } from "../src/package-check.mjs";
@@ -11,23 +12,13 @@ const license = readFileSync(join(repoRoot, "LICENSE"));
 let root;
 let fixture;
 
+// Laid out as codegen lays out every domain package.
 const manifest = {
   name: "fixture-sdk",
   version: "1.0.0",
   description: "A package shaped like the SDK's",
   license: "MIT",
-  main: "./dist/index.js",
-  module: "./dist/index.mjs",
-  types: "./dist/index.d.ts",
-  exports: {
-    ".": {
-      import: { types: "./dist/index.d.mts", default: "./dist/index.mjs" },
-      require: { types: "./dist/index.d.ts", default: "./dist/index.js" },
-    },
-    "./package.json": "./package.json",
-  },
-  files: ["dist"],
-  engines: { node: ">=20.19" },
+  ...structuredClone(PUBLISHED_LAYOUT),
 };
 
 beforeAll(() => {
