@@ -1,6 +1,7 @@
 // Every fault the network or the server can produce, for a call that may be repeated (GET) and one
 // that must not be (POST without an idempotency key): the error class and the exact number of attempts.
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import { type FaultServer, type Reply, reply } from "@enfuce-sdk/test-kit/fault-server";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import {
   APIError,
@@ -16,7 +17,6 @@ import {
   TimeoutError,
   UnprocessableError,
 } from "../src/index";
-import { type FaultServer, type Reply, reply } from "@enfuce-sdk/test-kit/fault-server";
 import { captureError, connect, startWarmServer } from "./support/harness";
 
 let server: FaultServer;

@@ -1,11 +1,12 @@
 // No credential in any output: every failure a client can produce, for Basic and bearer
 // credentials, printed every way a user might print it. The leak guard repeats the check after
 // every other test file, over everything that file's clients printed or threw.
+
+import { type FaultServer, type Reply, refusingUrl, reply } from "@enfuce-sdk/test-kit/fault-server";
+import { credentials, findLeaks, recordedOutputs, secrets } from "@enfuce-sdk/test-kit/leak-watch";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { type ClientOptions, ConfigurationError } from "../src/index";
-import { type FaultServer, type Reply, refusingUrl, reply } from "@enfuce-sdk/test-kit/fault-server";
 import { captureError, connect, startWarmServer } from "./support/harness";
-import { credentials, findLeaks, recordedOutputs, secrets } from "@enfuce-sdk/test-kit/leak-watch";
 import { createTestClient } from "./support/test-api";
 
 let server: FaultServer;

@@ -1,11 +1,12 @@
 // client.request: an endpoint the spec does not have, called with the client's credentials, audit
 // user, retries (by the same "never twice" rules), timeouts, errors, logging and spans.
+
+import { type FaultServer, refusingUrl, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { credentials } from "@enfuce-sdk/test-kit/leak-watch";
 import { SpanKind } from "@opentelemetry/api";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ConfigurationError, ConnectionError, NotFoundError, RawErrorBody, TimeoutError } from "../src/index";
-import { type FaultServer, refusingUrl, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { captureError, connect } from "./support/harness";
-import { credentials } from "@enfuce-sdk/test-kit/leak-watch";
 import { recordSpans } from "./support/spans";
 
 let server: FaultServer;

@@ -1,9 +1,10 @@
 // The two ways a call goes out (src/call/route.ts) are indistinguishable on the wire and in what the
 // call gives back: the same inits sent straight to the connections and through openapi-fetch and a
 // WHATWG Request reach the server as the same request, and the same answers read as the same result.
+
+import { type FaultServer, type Reply, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { encodeQueryValue } from "../src/index";
-import { type FaultServer, type Reply, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { connect } from "./support/harness";
 
 let server: FaultServer;

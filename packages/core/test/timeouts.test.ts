@@ -1,8 +1,9 @@
 // Timeouts per client and per call, and a caller's own cancellation, which is never retried and is
 // never mistaken for a timeout.
+
+import { type FaultServer, reply } from "@enfuce-sdk/test-kit/fault-server";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ConfigurationError, ConnectionError, RequestAbortedError, TimeoutError } from "../src/index";
-import { type FaultServer, reply } from "@enfuce-sdk/test-kit/fault-server";
 import { captureError, connect, recordingLogger, startWarmServer } from "./support/harness";
 
 let server: FaultServer;

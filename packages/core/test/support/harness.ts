@@ -1,8 +1,9 @@
 // Clients for the runtime tests: test credentials, fast backoff, a logger that keeps every line, and
 // every error they produce handed to the leak watch.
-import type { ClientOptions, Logger, LogLevel, Middleware, ResponseChecksLoader } from "../../src/index";
+
 import { type FaultServer, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { credentials, recordError, recordOutput } from "@enfuce-sdk/test-kit/leak-watch";
+import type { ClientOptions, Logger, LogLevel, Middleware, ResponseChecksLoader } from "../../src/index";
 import { createTestClient } from "./test-api";
 
 export interface LogLine {
