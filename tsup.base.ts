@@ -1,13 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 
 // tsup runs in the package's folder: its package.json is the one `changeset version` bumps.
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
-// A package with client operations also builds its generated validators as a second entry
-// (`@enfuce-sdk/<domain>/validators`), for the sandbox and for response checks.
-const VALIDATORS = "src/generated/validators.ts";
 
 /**
+ * A domain with client operations has a second entry, `validators` (its tsup.config.ts, generated
+ * from tools/codegen/src/scaffold.mjs, names it), for the sandbox and for response checks.
  * The generated client loads that entry with `import("./validators")` only for a client that checks
  * answers (`validateResponses`): the import is kept, pointing at the built entry of the same format,
  * so the main entry never carries the validators.
@@ -31,9 +30,11 @@ const validatorsEntryKept: NonNullable<Options["esbuildPlugins"]>[number] = {
 // as .js, and the release rehearsal's cjs consumer proves the require() path on every run.
 // Each build carries its own package's version (the User-Agent names it), so a release needs no
 // other edit.
-export default defineConfig({
+// `entry` names each entry point (`index`, and e.g. `validators` for `<package>/validators`); its
+// package.json exports the same names (a domain's both come from tools/codegen/src/scaffold.mjs).
+export const packageBuild = (entry: Record<string, string>): Options => ({
   define: { "process.env.ENFUCE_SDK_PACKAGE_VERSION": JSON.stringify(version) },
-  entry: existsSync(VALIDATORS) ? { index: "src/index.ts", validators: VALIDATORS } : ["src/index.ts"],
+  entry,
   format: ["esm", "cjs"],
   dts: true,
   target: "node20",
@@ -42,3 +43,6 @@ export default defineConfig({
   sourcemap: false,
   esbuildPlugins: [validatorsEntryKept],
 });
+
+/** A package with one entry point, src/index.ts. */
+export default defineConfig(packageBuild({ index: "src/index.ts" }));

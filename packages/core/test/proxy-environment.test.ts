@@ -1,12 +1,13 @@
 // HTTP_PROXY, HTTPS_PROXY and NO_PROXY from the environment, for clients given no proxy of their
 // own. The environment is read when a client's transport loads with its first request, so this file
 // sets it before any request and is the only one that does.
+
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { findLeaks } from "@enfuce-sdk/test-kit/leak-watch";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createPki } from "./support/certificates";
 import { type ConnectProxy, startConnectProxy } from "./support/connect-proxy";
-import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
 import { connect } from "./support/harness";
-import { findLeaks } from "./support/leak-watch";
 import { type MutualTlsServer, startMutualTlsServer } from "./support/mutual-tls-server";
 
 const PROXY_USER = { username: "env-user", password: "env-pr0xy-Pa55" };

@@ -1,13 +1,14 @@
 // The default transport's proxy and TLS options against real servers on 127.0.0.1: a CONNECT proxy
 // that records its tunnels, and an HTTPS server with a certificate made here that requires a client
 // certificate. Proxy credentials, like the API's, never reach an error or a log line.
+
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { findLeaks, recordedOutputs, recordOutput } from "@enfuce-sdk/test-kit/leak-watch";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ConfigurationError, ConnectionError } from "../src/index";
 import { createPki, type Pki } from "./support/certificates";
 import { type ConnectProxy, startConnectProxy } from "./support/connect-proxy";
-import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
 import { captureError, connect } from "./support/harness";
-import { findLeaks, recordedOutputs, recordOutput } from "./support/leak-watch";
 import { type MutualTlsServer, startMutualTlsServer } from "./support/mutual-tls-server";
 import { exportedText, recordSpans } from "./support/spans";
 import { createTestClient } from "./support/test-api";

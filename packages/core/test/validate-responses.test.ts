@@ -10,9 +10,9 @@ import {
   ResponseParseError,
   ResponseValidationError,
 } from "../src/index";
-import { type FaultServer, reply, startFaultServer } from "./support/fault-server";
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { captureError, connect, type LogLine } from "./support/harness";
-import { recordOutput } from "./support/leak-watch";
+import { recordOutput } from "@enfuce-sdk/test-kit/leak-watch";
 import { testResponseChecks } from "./support/response-checks";
 import { recordSpans } from "./support/spans";
 

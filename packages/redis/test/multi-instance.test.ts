@@ -15,9 +15,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { WebhookStats } from "@enfuce-sdk/core";
 import { type Notification, webhookSpec } from "@enfuce-sdk/notification";
+import { credentials, post } from "@enfuce-sdk/test-kit/webhook-receiver";
 import { type RunningRedis, startRedisServer } from "@enfuce-sdk/workspace";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { credentials, post } from "../../core/test/support/webhook-receiver";
 
 const url = inject("redisUrl");
 const NOTIFICATIONS = 3000;

@@ -9,9 +9,9 @@ import {
 } from "@enfuce-sdk/authorisation-control";
 import { createIdHandler, webhookSpec as idSpec } from "@enfuce-sdk/id";
 import { createNotificationHandler, type Notification, webhookSpec } from "@enfuce-sdk/notification";
+import { credentials, post, type RunningReceiver, serve } from "@enfuce-sdk/test-kit/webhook-receiver";
 import { type RunningRedis, startRedisServer } from "@enfuce-sdk/workspace";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { credentials, post, type RunningReceiver, serve } from "../../core/test/support/webhook-receiver";
 import { createRedisDecisionStore, createRedisDeduplicationStore } from "../src";
 import { receiverClient } from "./support/redis-client.mjs";
 

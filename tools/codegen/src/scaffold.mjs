@@ -52,6 +52,28 @@ export function publishedLayout(subpaths = []) {
 /** The layout of a package with one entry point. */
 export const PUBLISHED_LAYOUT = publishedLayout();
 
+/**
+ * A domain package's entry points, name -> source: its main entry, and where it has client
+ * operations its generated per-operation validators (`<package>/validators`), which the main entry
+ * never loads. The package.json exports and the tsup build both follow from this.
+ */
+function entryPoints(doc) {
+  return {
+    index: "src/index.ts",
+    ...(hasOperations(doc, "paths") && { validators: "src/generated/validators.ts" }),
+  };
+}
+
+const subpathsOf = (doc) => Object.keys(entryPoints(doc)).filter((name) => name !== "index");
+
+function tsupConfig(domain, doc) {
+  const entries = Object.entries(entryPoints(doc)).map(([name, source]) => `${name}: "${source}"`);
+  return `${generatedNote(domain)}import { packageBuild } from "../../tsup.base";
+
+export default packageBuild({ ${entries.join(", ")} });
+`;
+}
+
 function manifest(domain, doc, version) {
   return {
     name: packageName(domain),
@@ -59,8 +81,7 @@ function manifest(domain, doc, version) {
     description: `Typed client for the Enfuce ${doc.info?.title ?? pascalCase(domain)}`,
     license: "MIT",
     sideEffects: false,
-    // A package with client operations also exports its generated per-operation validators.
-    ...publishedLayout(hasOperations(doc, "paths") ? ["validators"] : []),
+    ...publishedLayout(subpathsOf(doc)),
     scripts: {
       generate: `enfuce-codegen generate ${domain}`,
       build: "tsup",
@@ -105,7 +126,7 @@ export function managedFiles(domain, doc, manifestText) {
     // npm packs a package's own LICENSE only; every published tarball must carry one.
     LICENSE: readFileSync(join(repoRoot, "LICENSE"), "utf8"),
     "tsconfig.json": formatJson({ extends: "../../tsconfig.base.json", include: ["src", "test"] }),
-    "tsup.config.ts": `export { default } from "../../tsup.base";\n`,
+    "tsup.config.ts": tsupConfig(domain, doc),
     "vitest.config.mts": `import { domainTestConfig } from "@enfuce-sdk/mock/vitest";\n\nexport default domainTestConfig("${domain}");\n`,
     "turbo.json": formatJson(turboConfig(domain)),
   };

@@ -39,6 +39,35 @@ describe("managed files", () => {
   });
 });
 
+describe("entry points", () => {
+  it.each([
+    {
+      name: "a client domain",
+      doc: client,
+      entries: { index: "src/index.ts", validators: "src/generated/validators.ts" },
+    },
+    { name: "a webhook-only domain", doc: receiver, entries: { index: "src/index.ts" } },
+  ])("$name builds the entries its package.json exports, and no other", ({ doc, entries }) => {
+    const files = managedFiles("card", doc, undefined);
+    expect(files["tsup.config.ts"]).toContain(
+      `packageBuild({ ${Object.entries(entries)
+        .map(([name, source]) => `${name}: "${source}"`)
+        .join(", ")} })`,
+    );
+    const { exports, typesVersions } = JSON.parse(files["package.json"]);
+    const subpaths = Object.keys(entries).filter((name) => name !== "index");
+    expect(Object.keys(exports)).toEqual([".", ...subpaths.map((name) => `./${name}`), "./package.json"]);
+    for (const name of Object.keys(entries)) {
+      const exported = exports[name === "index" ? "." : `./${name}`];
+      expect(exported.import.default).toBe(`./dist/${name}.mjs`);
+      expect(exported.require.types).toBe(`./dist/${name}.d.ts`);
+    }
+    expect(typesVersions?.["*"]).toEqual(
+      subpaths.length > 0 ? Object.fromEntries(subpaths.map((name) => [name, [`./dist/${name}.d.ts`]])) : undefined,
+    );
+  });
+});
+
 describe("starter files", () => {
   it.each([
     {
