@@ -1,6 +1,9 @@
 // validateResponses against a real server: drift (unknown members and values, an undocumented
 // status) is reported once per operation and place; a real mismatch fails the call with "error";
 // with "off" nothing is loaded; the checks load lazily and the first call waits for them.
+
+import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { recordOutput } from "@enfuce-sdk/test-kit/leak-watch";
 import { SpanKind } from "@opentelemetry/api";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import {
@@ -10,9 +13,7 @@ import {
   ResponseParseError,
   ResponseValidationError,
 } from "../src/index";
-import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { captureError, connect, type LogLine } from "./support/harness";
-import { recordOutput } from "@enfuce-sdk/test-kit/leak-watch";
 import { testResponseChecks } from "./support/response-checks";
 import { recordSpans } from "./support/spans";
 

@@ -34,10 +34,12 @@ describe("webhookOperations", () => {
       deprecated: false,
       timeoutMs: null,
       idField: null,
+      idParameter: null,
       pathParameters: [],
       parameterExamples: {},
       headers: {},
       successStatus: 201,
+      unknownVariant: null,
       requestSchema: null,
       responseSchema: body,
       requestExamples: {},
@@ -48,6 +50,29 @@ describe("webhookOperations", () => {
   it.each([
     { name: "time limit", operation: { "x-enfuce-timeout-ms": 1500 }, facts: { timeoutMs: 1500 } },
     { name: "deduplication id", operation: { "x-enfuce-id-field": "id" }, facts: { idField: "id" } },
+    {
+      name: "deduplication id in a path parameter",
+      operation: { "x-enfuce-id-parameter": "sessionId" },
+      facts: { idParameter: "sessionId" },
+    },
+    {
+      name: "the unknown variant of a union of payloads",
+      operation: {
+        requestBody: {
+          content: {
+            "application/json": {
+              schema: {
+                oneOf: [
+                  { type: "object", properties: { type: { const: "ACCOUNT" } } },
+                  { type: "object", properties: { type: { type: "string", not: { enum: ["ACCOUNT"] } } } },
+                ],
+              },
+            },
+          },
+        },
+      },
+      facts: { unknownVariant: { property: "type", knownValues: ["ACCOUNT"] } },
+    },
     { name: "deprecation", operation: { deprecated: true }, facts: { deprecated: true } },
     {
       name: "path parameters the path template names, with their examples",
