@@ -181,7 +181,8 @@ export interface RawRequestInit extends CallOptions {
   };
   /** Sent as JSON. */
   readonly body?: unknown;
-  readonly headers?: HeadersInit;
+  /** As `fetch` takes them; spelled through `RequestInit`, which Node's types declare (`HeadersInit` is only in the DOM library). */
+  readonly headers?: RequestInit["headers"];
   readonly parseAs?: ParseAs;
 }
 

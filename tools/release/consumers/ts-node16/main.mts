@@ -1,7 +1,13 @@
 // A TypeScript application built with module node16, ES module side: the SDK's "import" types
 // must resolve and type every call from the spec, and the emitted program must run.
 import { createAccountClient } from "@enfuce-sdk/account";
-import { createInstalmentClient, type Instalment, type InstalmentStatus, NotFoundError } from "@enfuce-sdk/instalment";
+import {
+  createInstalmentClient,
+  type Instalment,
+  type InstalmentStatus,
+  type InstalmentStatusParam,
+  NotFoundError,
+} from "@enfuce-sdk/instalment";
 import type { components } from "@enfuce-sdk/notification";
 
 const connection = {
@@ -27,11 +33,13 @@ export function typeProbes(event: components["schemas"]["Notification"]) {
   void instalments.GET("/v1/no-such-operation");
   // @ts-expect-error instalmentId is a required path parameter
   void instalments.GET("/v1/{instalmentId}", { params: { path: {} } });
-  // @ts-expect-error the status is an enum, not any string
-  const wrong: InstalmentStatus = "NOT_A_STATUS";
+  // @ts-expect-error a status sent is one of the documented values
+  const wrong: InstalmentStatusParam = "NOT_A_STATUS";
+  // A status received may be one Enfuce adds later (tolerant reader): this line must compile.
+  const later: InstalmentStatus = "A_STATUS_ADDED_LATER";
   // @ts-expect-error a webhook payload is an object, not a string
   const text: string = event;
-  return [wrong, text];
+  return [wrong, later, text];
 }
 
 console.log(`ts-node16 (esm): plan ${plan.id} is ${status}; account ${account.id}; 404 is a NotFoundError`);
