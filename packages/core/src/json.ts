@@ -1,6 +1,6 @@
-// The one rule for JSON bodies, whichever way they travel: answers Enfuce gives the client (send.ts),
-// answers your receiver gives the webhook sender (webhook/send.ts), and calls Enfuce makes to your
-// receiver (webhook/receiver.ts).
+// The one rule for JSON bodies, whichever way they travel: answers Enfuce gives the client (call/result.ts,
+// call/answer.ts), answers your receiver gives the webhook sender (webhook/send.ts), and calls Enfuce
+// makes to your receiver (webhook/receiver.ts).
 
 const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json$/i;
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
@@ -34,4 +34,13 @@ export function parseJson(text: string): unknown {
   } catch {
     return NOT_JSON;
   }
+}
+
+/**
+ * The document in `text`, or the text itself when it does not parse (a body whose shape is unknown,
+ * such as an error page); `undefined` when empty.
+ */
+export function parseJsonOrText(text: string): unknown {
+  const document = parseJson(text);
+  return document === NOT_JSON ? text : document;
 }

@@ -1,6 +1,6 @@
 // The one JSON rule shared by the client, the webhook sender and the receivers.
 import { describe, expect, test } from "vitest";
-import { isJsonContentType, NOT_JSON, parseJson, readsAsJson } from "../src/json";
+import { isJsonContentType, NOT_JSON, parseJson, parseJsonOrText, readsAsJson } from "../src/json";
 
 describe("isJsonContentType", () => {
   test.each([
@@ -43,5 +43,17 @@ describe("parseJson", () => {
     { text: "<html>", value: NOT_JSON },
   ])("$text", ({ text, value }) => {
     expect(parseJson(text)).toEqual(value);
+  });
+});
+
+describe("parseJsonOrText: a body of unknown shape is its JSON, else its text", () => {
+  test.each([
+    { text: "", value: undefined },
+    { text: "null", value: null },
+    { text: '{"a":[1]}', value: { a: [1] } },
+    { text: "{not json", value: "{not json" },
+    { text: "<html>", value: "<html>" },
+  ])("$text", ({ text, value }) => {
+    expect(parseJsonOrText(text)).toEqual(value);
   });
 });

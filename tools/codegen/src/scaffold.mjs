@@ -54,8 +54,9 @@ export const PUBLISHED_LAYOUT = publishedLayout();
 
 /**
  * A domain package's entry points, name -> source: its main entry, and where it has client
- * operations its generated per-operation validators (`<package>/validators`), which the main entry
- * never loads. The package.json exports and the tsup build both follow from this.
+ * operations its generated per-operation validators and response checks (`<package>/validators`),
+ * which the client loads only for `validateResponses`. The package.json exports and the tsup build
+ * both follow from this.
  */
 function entryPoints(doc) {
   return {

@@ -1,6 +1,7 @@
 // What an attempt that got an answer hands the later steps, whichever way it was sent: the status,
 // the headers, the body as openapi-fetch reads it (`data` for a 2xx, else `error`), and the fetch
 // Response, which a call sent without a Request only builds when someone reads it.
+import { parseJsonOrText } from "../json";
 import type { RawHeaders, Reply } from "../transport/direct";
 import { fetchHeaders } from "../transport/http";
 
@@ -44,8 +45,9 @@ function headerOf(headers: RawHeaders, name: string): string | null {
 
 /**
  * An answer read without a Request, by openapi-fetch's rules: nothing for a 204, a HEAD or a
- * declared empty body; for a 2xx the text (or its JSON with `parseAs: "json"`); else the text,
- * parsed as JSON when it parses. `parseAs` is "text" or "json" here; other modes go through a Request.
+ * declared empty body; for a 2xx the text (or its JSON with `parseAs: "json"`); else the body by the
+ * shared rule (`parseJsonOrText`: its JSON when it parses, else the text). `parseAs` is "text" or
+ * "json" here; other modes go through a Request.
  */
 export class DirectAnswer implements Answer {
   readonly status: number;
@@ -71,11 +73,7 @@ export class DirectAnswer implements Answer {
       this.data = parseAs === "text" ? text : length || text ? JSON.parse(text) : undefined;
       return;
     }
-    try {
-      this.error = JSON.parse(text);
-    } catch {
-      this.error = text;
-    }
+    this.error = parseJsonOrText(text);
   }
 
   header(name: string): string | null {

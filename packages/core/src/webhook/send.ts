@@ -4,7 +4,7 @@ import { authorization, type Credentials } from "../auth";
 import { serializePath } from "../encoding";
 import { checkedBaseUrl } from "../environment";
 import { ConfigurationError, ConnectionError, TimeoutError } from "../errors";
-import { NOT_JSON, parseJson, readsAsJson } from "../json";
+import { parseJsonOrText, readsAsJson } from "../json";
 import { checkTimeout } from "../options";
 import type { WebhookMeta } from "./types";
 
@@ -50,8 +50,7 @@ function payloadOf(meta: WebhookMeta, options: SendWebhookOptions<unknown, Prope
 /** The receiver's answer: JSON by the shared rule, else (or when it does not parse) the text itself. */
 function parseBody(text: string, response: Response): unknown {
   if (!readsAsJson(response.headers.get("content-type"))) return text === "" ? undefined : text;
-  const body = parseJson(text);
-  return body === NOT_JSON ? text : body;
+  return parseJsonOrText(text);
 }
 
 export async function sendWebhook(
