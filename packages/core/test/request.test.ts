@@ -70,7 +70,8 @@ describe("a call the spec does not know", () => {
     const error = await captureError(client.request("GET", "/v5/slow", { timeout: 50, maxRetries: 1 }));
 
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(server.count("GET /v5/slow")).toBe(2);
+    // Counted from the client's side: on a loaded machine an attempt may time out before the server reads it.
+    expect((error as TimeoutError).attempts).toBe(2);
   });
 
   test("logs with the path template", async () => {

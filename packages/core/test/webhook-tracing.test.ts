@@ -152,12 +152,15 @@ describe("webhook spans", () => {
           return { code: "00" };
         },
         fallback: { code: "05" },
+        // The whole documented limit: on a loaded machine the call must still finish inside the handler.
+        deadlineMs: 1000,
       }),
     ]);
 
     await post(url, "/decide", { body: { id: "a-1" } });
 
     const server = await serverSpan();
+    await expect.poll(() => recorder.spans().some((span) => span.kind === SpanKind.CLIENT)).toBe(true);
     const call = recorder.spans().find((span) => span.kind === SpanKind.CLIENT) as ReadableSpan;
     expect(isChildOf(call, server)).toBe(true);
   });
