@@ -11,6 +11,7 @@ import { AUTHORIZATION, INSTALMENT, REQUEST_PATH } from "./fixture.mjs";
 import { printGoals } from "./goals.mjs";
 import { reportSizes } from "./sizes.mjs";
 import { benchStartup } from "./startup.mjs";
+import { median } from "./stats.mjs";
 
 const ROUNDS = 10;
 const MODES = [
@@ -19,12 +20,6 @@ const MODES = [
 ];
 /** The whole run stops here even if a client hangs. */
 const DEADLINE_MS = 10 * 60_000;
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /** Requests per second for `requests` calls, at most `inFlight` at a time. */
 async function throughput(call, requests, inFlight) {

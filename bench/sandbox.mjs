@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { createInstalmentClient } from "@enfuce-sdk/instalment";
 import { startMock } from "@enfuce-sdk/mock";
 import { createSandbox } from "@enfuce-sdk/testing";
+import { median } from "./stats.mjs";
 
 const COLD_STARTS = 5;
 const PRISM_STARTS = 3;
@@ -18,11 +19,6 @@ const WARMUP = 500;
 const REQUESTS = 2000;
 const PRISM_REQUESTS = 300;
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const ms = (value) => `${value.toFixed(1)} ms`;
 
 async function coldStart(target) {

@@ -9,16 +9,12 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { median } from "./stats.mjs";
 
 const ROUNDS = 11;
 const PACKAGES = ["core", "card", "authorisation-control", "notification"];
 const THIRD_PARTY = { "openapi-fetch": "0.17.0", stripe: "23.2.0" };
 const repo = fileURLToPath(new URL("..", import.meta.url));
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-};
 
 /** A consumer folder with the packed packages and the third-party clients installed by npm. */
 function installConsumer() {

@@ -20,6 +20,7 @@ import { createRedisDecisionStore, createRedisDeduplicationStore } from "@enfuce
 import { REDIS_INSTALL_HINT, redisServerInstalled, startRedisServer } from "@enfuce-sdk/workspace";
 import { createClient } from "redis";
 import { Pool } from "undici";
+import { median, percentile } from "./stats.mjs";
 
 const CREDENTIALS = { username: "enfuce", password: "bench-webhook-secret" };
 const AUTHORIZATION = `Basic ${Buffer.from(`${CREDENTIALS.username}:${CREDENTIALS.password}`).toString("base64")}`;
@@ -106,13 +107,6 @@ async function cpuOf(child) {
   const [{ cpu }] = await once(child, "message");
   return cpu.user + cpu.system;
 }
-
-const percentile = (sorted, share) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
-const median = (values) =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    0.5,
-  );
 
 /** A webhook call: its path and a body with a delivery id no other call of the run uses. */
 function callOf(path, example, place) {
