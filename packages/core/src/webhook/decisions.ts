@@ -19,13 +19,16 @@ export const DEFAULT_DECISION_ENTRIES = DEFAULT_MEMORY_ENTRIES;
 /** Retains the last `maxEntries` decisions (default `DEFAULT_DECISION_ENTRIES`) of one process. */
 export function createMemoryDecisionStore(options: { readonly maxEntries?: number } = {}): DecisionStore {
   const decisions = new BoundedMap<string>(options.maxEntries);
+  // Most decisions repeat the one before (an approval like the last): retaining the text already
+  // kept instead of each call's own copy leaves only the key of an entry to outlive the young
+  // generation.
+  let previous = "";
   return {
     recall: (id) => decisions.get(id),
     retain(id, decision) {
-      const retained = decisions.get(id);
-      if (retained !== undefined) return retained;
-      decisions.set(id, decision);
-      return decision;
+      if (decision === previous) return decisions.setIfAbsent(id, previous);
+      previous = decision;
+      return decisions.setIfAbsent(id, decision);
     },
   };
 }
