@@ -173,6 +173,14 @@ describe("decision store steps", () => {
     ["a retained decision", () => '{"code":"00"}', stored('{"code":"00"}'), []],
     ["a retained decision, asynchronously", async () => '{"code":"00"}', stored('{"code":"00"}'), []],
     ["nothing for a new id", () => null, undefined, []],
+    [
+      "nothing when the store throws at once",
+      () => {
+        throw new Error("down");
+      },
+      undefined,
+      ["store-failed"],
+    ],
     ["nothing when the store throws", () => Promise.reject(new Error("down")), undefined, ["store-failed"]],
     ["nothing when the store is too slow", () => never, undefined, ["store-failed"]],
     [
@@ -199,6 +207,15 @@ describe("decision store steps", () => {
     ["its own decision once retained", (_id: string, decision: string) => decision, own, []],
     ["the decision another instance retained first", async () => '{"code":"00"}', stored('{"code":"00"}'), []],
     ["its own decision when the store fails", () => Promise.reject(new Error("down")), own, ["store-failed"]],
+    [
+      "its own decision when the store throws at once",
+      () => {
+        throw new Error("down");
+      },
+      own,
+      ["store-failed"],
+    ],
+    ["the decision retained first, from a store answering at once", () => '{"code":"00"}', stored('{"code":"00"}'), []],
     ["its own decision when the store is too slow", () => never, own, ["store-failed"]],
   ])("retainDecision answers %s", async (_, retain, reply, reasons) => {
     expect(await retained({ recall: () => undefined, retain }, own)).toEqual([reply, reasons]);

@@ -39,9 +39,9 @@ export class CallContext<Params> implements WebhookContext<Params> {
  * themselves; whatever still escapes must not become an uncaught exception or an unhandled
  * rejection, either of which would stop the server.
  */
-function runGuarded(callback: (() => void) | undefined): void {
+function runGuarded<Argument>(callback: ((argument: Argument) => void) | undefined, argument: Argument): void {
   try {
-    callback?.();
+    callback?.(argument);
   } catch {
     // Nothing left to answer to; see above.
   }
@@ -107,7 +107,7 @@ export class DeadlineQueue {
       this.#head++;
       const expire = entry.expire;
       entry.expire = undefined;
-      runGuarded(expire);
+      runGuarded(expire, undefined);
     }
     if (this.#head === this.#pending.length) {
       this.#pending.length = 0;
@@ -143,11 +143,23 @@ export function settleWithin<T>(
     done({ kind: "answered", value: result as T });
     return;
   }
+  settleLater(result, at, queue, context, done, late);
+}
+
+/** What settleWithin does with code that answered a promise: the outcome once it settles, or the deadline. */
+export function settleLater<T>(
+  result: PromiseLike<T>,
+  at: number,
+  queue: DeadlineQueue,
+  context: CallContext<unknown> | undefined,
+  done: (outcome: Outcome<T>) => void,
+  late: (outcome: Outcome<T>) => void,
+): void {
   const entry = queue.add(at, () => {
     context?.abort();
     done({ kind: "deadline" });
   });
-  const settle = (outcome: Outcome<T>) => runGuarded(() => (queue.settle(entry) ? done(outcome) : late(outcome)));
+  const settle = (outcome: Outcome<T>) => runGuarded(queue.settle(entry) ? done : late, outcome);
   try {
     result.then(
       (value) => settle({ kind: "answered", value }),

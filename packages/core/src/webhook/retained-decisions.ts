@@ -4,7 +4,7 @@
 // never holds the answer past its time: when the store fails or is slow, the receiver decides and
 // answers without it, reports it and counts it.
 import type { Answer } from "./answers";
-import { DeadlineQueue, settleWithin } from "./deadline";
+import { DeadlineQueue, isThenable, type Outcome, settleLater } from "./deadline";
 import type { DecisionStore } from "./decisions";
 import { failures } from "./failure";
 import type { Reply, Report, Respond } from "./route";
@@ -50,7 +50,35 @@ const storedReply = (route: DecisionRouteFacts, body: string): Reply => {
   return { answer, source: "stored-decision" };
 };
 
-/** Tells `then` the decision retained for `id`, or undefined when there is none or the store did not answer in time. */
+/** Gives `then` what a recall found: a retained decision, or undefined for none or a failed store (reported). */
+function onRecalled(
+  route: DecisionRouteFacts,
+  decisions: RetainedDecisions,
+  outcome: Outcome<unknown>,
+  then: (stored: Reply | undefined) => void,
+): void {
+  if (outcome.kind === "answered") {
+    const { value } = outcome;
+    if (typeof value === "string") {
+      then(storedReply(route, value));
+      return;
+    }
+    if (value === undefined || value === null) {
+      then(undefined);
+      return;
+    }
+  }
+  route.report(
+    failures.storeMissed(route.operationId, "recall", outcome, decisions.storeTimeoutMs, DECIDED_WITHOUT_STORE),
+  );
+  then(undefined);
+}
+
+/**
+ * Tells `then` the decision retained for `id`, or undefined when there is none or the store did not
+ * answer in time. A store that answers at once (the in-memory one) is answered at once, without
+ * deadline bookkeeping: every authorisation passes here.
+ */
 export function recallDecision(
   route: DecisionRouteFacts,
   decisions: RetainedDecisions,
@@ -58,29 +86,47 @@ export function recallDecision(
   receivedAt: number,
   then: (stored: Reply | undefined) => void,
 ): void {
-  const { operationId, report } = route;
-  settleWithin(
-    () => decisions.store.recall(id),
+  let found: ReturnType<DecisionStore["recall"]>;
+  try {
+    found = decisions.store.recall(id);
+  } catch (error) {
+    onRecalled(route, decisions, { kind: "threw", error }, then);
+    return;
+  }
+  if (!isThenable(found)) {
+    onRecalled(route, decisions, { kind: "answered", value: found }, then);
+    return;
+  }
+  settleLater(
+    found,
     receivedAt + decisions.storeTimeoutMs,
     decisions.queue,
     undefined,
-    (outcome) => {
-      if (outcome.kind === "answered") {
-        const { value } = outcome;
-        if (value === undefined || value === null) return then(undefined);
-        if (typeof value === "string") return then(storedReply(route, value));
-      }
-      report(failures.storeMissed(operationId, "recall", outcome, decisions.storeTimeoutMs, DECIDED_WITHOUT_STORE));
-      then(undefined);
-    },
+    (outcome) => onRecalled(route, decisions, outcome, then),
     IGNORE_LATE,
   );
+}
+
+/** Answers the decision retained for the call: `reply` if it was its own, else the one retained first. */
+function onRetained(
+  route: DecisionRouteFacts,
+  timeoutMs: number,
+  reply: Reply,
+  outcome: Outcome<unknown>,
+  respond: Respond,
+): void {
+  if (outcome.kind === "answered" && typeof outcome.value === "string") {
+    respond(outcome.value === reply.answer.body ? reply : storedReply(route, outcome.value));
+    return;
+  }
+  route.report(failures.storeMissed(route.operationId, "retain", outcome, timeoutMs, NOT_RETAINED));
+  respond(reply);
 }
 
 /**
  * Retains the decision of `reply` for `id`, then answers the one retained (another instance's if
  * it retained one first). Waits no longer than `storeTimeoutMs` and never past the deadline; a
- * 500 is no decision and is not retained.
+ * 500 is no decision and is not retained. A store that answers at once is answered at once.
  */
 export function retainDecision(
   route: DecisionRouteFacts,
@@ -90,28 +136,32 @@ export function retainDecision(
   receivedAt: number,
   respond: Respond,
 ): void {
-  const { operationId, report } = route;
   const { answer } = reply;
   if (answer.status !== route.successStatus) {
     respond(reply);
     return;
   }
   const timeoutMs = decisions.storeTimeoutMs;
-  settleWithin(
-    () => decisions.store.retain(id, answer.body),
+  let retained: ReturnType<DecisionStore["retain"]>;
+  try {
+    retained = decisions.store.retain(id, answer.body);
+  } catch (error) {
+    onRetained(route, timeoutMs, reply, { kind: "threw", error }, respond);
+    return;
+  }
+  if (!isThenable(retained)) {
+    onRetained(route, timeoutMs, reply, { kind: "answered", value: retained }, respond);
+    return;
+  }
+  settleLater(
+    retained,
     Math.min(performance.now() + timeoutMs, receivedAt + route.deadlineMs),
     decisions.queue,
     undefined,
-    (outcome) => {
-      if (outcome.kind === "answered" && typeof outcome.value === "string") {
-        respond(outcome.value === answer.body ? reply : storedReply(route, outcome.value));
-        return;
-      }
-      report(failures.storeMissed(operationId, "retain", outcome, timeoutMs, NOT_RETAINED));
-      respond(reply);
-    },
+    (outcome) => onRetained(route, timeoutMs, reply, outcome, respond),
     (late) => {
-      if (late.kind === "threw") report(failures.storeFailed(operationId, late.error, "the decision was not retained"));
+      if (late.kind === "threw")
+        route.report(failures.storeFailed(route.operationId, late.error, "the decision was not retained"));
     },
   );
 }
