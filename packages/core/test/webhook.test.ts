@@ -31,14 +31,21 @@ describe("webhook credentials", () => {
       basic("Enfuce", "old-secret"),
       "Bearer bearer-toke",
       "Basic",
+      "Basic ",
       "bearer-token",
+      `Bearer ${basic("enfuce", "old-secret").slice(6)}`,
+      `Basi ${basic("enfuce", "old-secret").slice(6)}`,
     ]) {
       expect(check.accepts(header)).toBe(false);
     }
   });
 
-  it("takes the scheme in any case and tolerates extra spaces after it", () => {
-    expect(check.accepts(basic("enfuce", "new-secret").replace("Basic ", "BASIC   "))).toBe(true);
+  it.each([
+    ["in any case, with extra spaces after it", (header: string) => header.replace("Basic ", "BASIC   ")],
+    ["in lower case, with a tab after its space", (header: string) => header.replace("Basic ", "basic \t")],
+    ["with blanks after the credentials", (header: string) => `${header} \t`],
+  ])("takes the scheme %s", (_, change) => {
+    expect(check.accepts(change(basic("enfuce", "new-secret")))).toBe(true);
   });
 
   it("refuses to start without usable credentials", () => {

@@ -1,6 +1,6 @@
 // Checks the Authorization header of an incoming call in constant time, so that the time taken does
-// not tell a caller how much of a guessed password was right.
-import { timingSafeEqual } from "node:crypto";
+// not tell a caller how much of a guessed password was right. Every call of a receiver passes here,
+// so the check reads the header in place: no copy, no buffer, nothing left for the collector.
 import { authorization, type Credentials } from "../auth";
 import { ConfigurationError } from "../errors";
 
@@ -10,28 +10,66 @@ export interface CredentialCheck {
   readonly secrets: readonly string[];
 }
 
-/** `Basic abc` and `basic  abc` are the same credentials: the scheme is case-insensitive (RFC 9110). */
-function normalise(header: string): string {
+/** One accepted header: its scheme in lower case (not secret) and the credentials after it. */
+interface Expected {
+  readonly scheme: string;
+  readonly credentials: string;
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const isBlank = (code: number) => code === SPACE || code === TAB;
+
+/** Whether `header` starts with `scheme` (lower-case letters) in any case: the scheme is case-insensitive (RFC 9110). */
+function schemeIs(header: string, end: number, scheme: string): boolean {
+  if (end !== scheme.length) return false;
+  // Setting bit 0x20 turns an upper-case ASCII letter into its lower case and leaves lower case alone.
+  for (let index = 0; index < end; index++) {
+    if ((header.charCodeAt(index) | 0x20) !== scheme.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `header[start, end)` equals `expected`, comparing every character of `expected` whatever
+ * the differences: the time depends on the expected length only.
+ */
+function sameCredentials(header: string, start: number, end: number, expected: string): boolean {
+  const length = end - start;
+  let difference = length === expected.length ? 0 : 1;
+  for (let index = 0; index < expected.length; index++) {
+    const given = index < length ? header.charCodeAt(start + index) : 0;
+    difference |= given ^ expected.charCodeAt(index);
+  }
+  return difference === 0;
+}
+
+function expectedOf(header: string): Expected {
   const space = header.indexOf(" ");
-  if (space === -1) return header;
-  return `${header.slice(0, space).toLowerCase()} ${header.slice(space + 1).trim()}`;
+  return { scheme: header.slice(0, space).toLowerCase(), credentials: header.slice(space + 1) };
 }
 
 export function createCredentialCheck(credentials: Credentials | readonly Credentials[]): CredentialCheck {
   const list = Array.isArray(credentials) ? credentials : [credentials];
   if (list.length === 0) throw new ConfigurationError("credentials must not be an empty list");
-  const expected = list.map((entry: Credentials) => authorization(entry));
-  const expectedBytes = expected.map(({ header }) => Buffer.from(normalise(header), "utf8"));
+  const headers = list.map((entry: Credentials) => authorization(entry));
+  const expected = headers.map(({ header }) => expectedOf(header));
   return {
-    secrets: expected.flatMap(({ header, secrets }) => [header, ...secrets]),
+    secrets: headers.flatMap(({ header, secrets }) => [header, ...secrets]),
     accepts(header) {
       if (typeof header !== "string") return false;
-      const given = Buffer.from(normalise(header), "utf8");
+      const space = header.indexOf(" ");
+      if (space === -1) return false;
+      // `Basic abc` and `basic  abc ` are the same credentials: blanks around them are not part of them.
+      let start = space + 1;
+      while (start < header.length && isBlank(header.charCodeAt(start))) start++;
+      let end = header.length;
+      while (end > start && isBlank(header.charCodeAt(end - 1))) end--;
       let accepted = false;
       // Every expected value is compared, so the time does not depend on which one matched.
-      for (const candidate of expectedBytes) {
-        const sameLength = candidate.length === given.length;
-        const equal = timingSafeEqual(candidate, sameLength ? given : candidate) && sameLength;
+      for (const candidate of expected) {
+        const equal =
+          sameCredentials(header, start, end, candidate.credentials) && schemeIs(header, space, candidate.scheme);
         accepted = equal || accepted;
       }
       return accepted;
