@@ -3,7 +3,7 @@
 
 import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { basic, credentials, post, type RunningReceiver, serve } from "@enfuce-sdk/test-kit/webhook-receiver";
-import { propagation, SpanKind, SpanStatusCode } from "@opentelemetry/api";
+import { propagation, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
@@ -55,6 +55,24 @@ async function serverSpan(): Promise<ReadableSpan> {
 }
 
 describe("webhook spans", () => {
+  test("without a tracerProvider: nothing while no provider is registered, then the global provider's spans", async () => {
+    const handler = createWebhookHandler({ credentials, onError: () => {} }, [
+      decisionRoute(decide, { handle: () => ({ code: "00" }), fallback: { code: "05" } }),
+    ]);
+    const running = await serve(handler);
+    receivers.push(running);
+    try {
+      expect((await post(running.url, "/decide", { body: { id: "a-1" } })).status).toBe(200);
+      expect(recorder.spans()).toEqual([]);
+
+      trace.setGlobalTracerProvider(recorder.provider);
+      expect((await post(running.url, "/decide", { body: { id: "a-2" } })).status).toBe(200);
+      expect((await serverSpan()).name).toBe("POST /decide");
+    } finally {
+      trace.disable();
+    }
+  });
+
   test("a decision your handler gave: route, status, answered by the handler, deadline kept", async () => {
     const url = await receiver([decisionRoute(decide, { handle: () => ({ code: "00" }), fallback: { code: "05" } })]);
 

@@ -23,7 +23,7 @@ import {
 import { errorTypeOf } from "./error-type";
 import { LazyTracer } from "./lazy-tracer";
 import type { OpenTelemetryApi } from "./open-telemetry";
-import { type TracerProvider, tracerOf } from "./provider";
+import { noProviderCheck, type TracerProvider, tracerOf } from "./provider";
 
 /** The operation a call is for, as the tracer names it. */
 export interface TracedCall extends CallSite {
@@ -36,10 +36,12 @@ export class CallTracer {
   readonly #tracer: Tracer;
   readonly #server: Attributes;
   readonly #operations = new Map<string, Attributes>();
+  readonly #noProvider: () => boolean;
 
-  constructor(api: OpenTelemetryApi, tracer: Tracer, baseUrl: string, domain: string) {
+  constructor(api: OpenTelemetryApi, tracer: Tracer, noProvider: () => boolean, baseUrl: string, domain: string) {
     this.#api = api;
     this.#tracer = tracer;
+    this.#noProvider = noProvider;
     const url = new URL(baseUrl);
     const port = url.port === "" ? (url.protocol === "https:" ? 443 : 80) : Number(url.port);
     this.#server = { [SERVER_ADDRESS]: url.hostname, [SERVER_PORT]: port, [ENFUCE_DOMAIN]: domain };
@@ -47,6 +49,7 @@ export class CallTracer {
 
   /** The span of a call, or undefined when it records nothing (no provider, or not sampled). */
   startCall(call: TracedCall): CallSpan | undefined {
+    if (this.#noProvider()) return undefined;
     const name = `${call.method} ${call.path}`;
     let attributes = this.#operations.get(name);
     if (!attributes) {
@@ -159,7 +162,11 @@ export function createClientTracing(
   baseUrl: string,
   domain: string,
 ): ClientTracing {
-  return new LazyTracer(provider, log, (api) => new CallTracer(api, tracerOf(api, provider), baseUrl, domain));
+  return new LazyTracer(
+    provider,
+    log,
+    (api) => new CallTracer(api, tracerOf(api, provider), noProviderCheck(api, provider), baseUrl, domain),
+  );
 }
 
 /** The span of a call; undefined when nothing is traced; a promise only while the API loads. */

@@ -26,3 +26,18 @@ export function checkTracerProvider(value: unknown): TracerProvider | undefined 
 
 export const tracerOf = (api: OpenTelemetryApi, provider: TracerProvider | undefined): Tracer =>
   (provider ?? api.trace).getTracer(TRACER_NAME, CORE_VERSION) as Tracer;
+
+/**
+ * Whether spans of `tracerOf(api, provider)` would record nothing because no provider is there:
+ * none was given and none is registered globally. One may be registered later, so this is asked
+ * per call; it spares each call the span that would be made only to be dropped.
+ */
+export function noProviderCheck(api: OpenTelemetryApi, provider: TracerProvider | undefined): () => boolean {
+  if (provider) return () => false;
+  // The API's stand-in for "no provider": what a proxy without a delegate answers.
+  const none = new api.ProxyTracerProvider().getDelegate();
+  return () => {
+    const global = api.trace.getTracerProvider();
+    return global instanceof api.ProxyTracerProvider && global.getDelegate() === none;
+  };
+}

@@ -21,7 +21,7 @@ import {
 } from "./attributes";
 import { LazyTracer } from "./lazy-tracer";
 import type { OpenTelemetryApi } from "./open-telemetry";
-import { type TracerProvider, tracerOf } from "./provider";
+import { noProviderCheck, type TracerProvider, tracerOf } from "./provider";
 
 /** What a route tells the trace of one call. */
 export interface WebhookCallTrace {
@@ -92,10 +92,12 @@ function carriesContext<Carrier>(api: OpenTelemetryApi, headers: Carrier, read: 
 export class WebhookTracer {
   readonly #api: OpenTelemetryApi;
   readonly #tracer: Tracer;
+  readonly #noProvider: () => boolean;
 
-  constructor(api: OpenTelemetryApi, tracer: Tracer) {
+  constructor(api: OpenTelemetryApi, tracer: Tracer, noProvider: () => boolean) {
     this.#api = api;
     this.#tracer = tracer;
+    this.#noProvider = noProvider;
   }
 
   /**
@@ -103,6 +105,7 @@ export class WebhookTracer {
    * active span (an HTTP server instrumentation's), else the trace context the caller sent, if any.
    */
   start<Carrier>(meta: WebhookMeta, headers: Carrier, read: HeaderReader<Carrier>): WebhookSpan | undefined {
+    if (this.#noProvider()) return undefined;
     const api = this.#api;
     const active = api.context.active();
     const parent =
@@ -133,7 +136,11 @@ export class WebhookTracer {
 export type ReceiverTracing = LazyTracer<WebhookTracer>;
 
 export function createReceiverTracing(provider: TracerProvider | undefined, log: LogSink): ReceiverTracing {
-  return new LazyTracer(provider, log, (api) => new WebhookTracer(api, tracerOf(api, provider)));
+  return new LazyTracer(
+    provider,
+    log,
+    (api) => new WebhookTracer(api, tracerOf(api, provider), noProviderCheck(api, provider)),
+  );
 }
 
 /**
