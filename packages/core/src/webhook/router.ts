@@ -16,6 +16,8 @@ interface Entry {
   readonly answer: RouteAnswer;
   /** Set for paths with parameters; static paths compare as strings. */
   readonly pattern: RegExp | undefined;
+  /** For a static path, the one match every call gets. */
+  readonly matched: Matched;
 }
 
 const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
@@ -53,7 +55,12 @@ export function createRouter(
   basePath: string | undefined,
 ): (method: string, target: string) => Matched | Answer {
   const prefix = checkedBasePath(basePath);
-  const entries: Entry[] = routes.map(({ meta, answer }) => ({ meta, answer, pattern: patternOf(meta.path) }));
+  const entries: Entry[] = routes.map(({ meta, answer }) => ({
+    meta,
+    answer,
+    pattern: patternOf(meta.path),
+    matched: { meta, answer, params: NO_PARAMS },
+  }));
 
   return (method, target) => {
     const query = target.indexOf("?");
@@ -77,7 +84,7 @@ export function createRouter(
         allowed = [...(allowed ?? []), entry.meta.method];
         continue;
       }
-      return { meta: entry.meta, answer: entry.answer, params };
+      return params === NO_PARAMS ? entry.matched : { meta: entry.meta, answer: entry.answer, params };
     }
     return allowed ? methodNotAllowed(allowed.join(", ")) : NOT_FOUND;
   };
