@@ -5,7 +5,9 @@
 //    answering at once, decisions retained in memory) against a bare node:http server that only
 //    reads the body, parses the JSON, checks the Basic header and answers a fixed decision.
 //    Target (issue 14): at least 0.95x the bare throughput, and a p99 no worse than the bare
-//    server's. Each server's CPU time per request is reported too: unlike wall-clock rates it does
+//    server's. The same receiver without decision memory (`decisions: false`, as receivers were
+//    when the target was set) is reported beside it: the difference is what retaining decisions
+//    costs. Each server's CPU time per request is reported too: unlike wall-clock rates it does
 //    not move with other load.
 // 2. Shared state on Redis: the authorisation and notification receivers with their in-memory
 //    store and with the Redis one (a redis-server on 127.0.0.1), few connections so that latency is
@@ -26,17 +28,17 @@ const CREDENTIALS = { username: "enfuce", password: "bench-webhook-secret" };
 const AUTHORIZATION = `Basic ${Buffer.from(`${CREDENTIALS.username}:${CREDENTIALS.password}`).toString("base64")}`;
 const DECISION = { transactionData: { responseCode: "00" } };
 const FALLBACK = { transactionData: { responseCode: "05" } };
-const THROUGHPUT = { connections: 50, rounds: 7, warmup: 4000, requests: 6000 };
+const THROUGHPUT = { connections: 50, rounds: 11, warmup: 4000, requests: 6000 };
 const LATENCY = { connections: 4, rounds: 7, warmup: 2000, requests: 3000 };
 
-/** Answers every authorisation at once, retaining decisions in `decisions` (default: in memory). */
+/** Answers every authorisation at once, retaining decisions in `decisions` (default: in memory; false: none). */
 const authorisationHandler = (decisions) =>
   createAuthorisationControlHandler({
     credentials: CREDENTIALS,
     deadlineMs: 1500,
     fallback: FALLBACK,
     onAuthorisation: async () => DECISION,
-    ...(decisions ? { decisions } : {}),
+    ...(decisions === undefined ? {} : { decisions }),
   });
 
 /** Processes every notification at once, deduplicating with `deduplication` (default: in memory). */
@@ -77,6 +79,7 @@ async function redisClient(url) {
 const SERVERS = {
   bare: async () => bareServer(),
   authorisation: async () => createServer(authorisationHandler().node),
+  "authorisation, decisions: false": async () => createServer(authorisationHandler(false).node),
   "authorisation + Redis": async (url) =>
     createServer(authorisationHandler(createRedisDecisionStore(await redisClient(url))).node),
   notification: async () => createServer(notificationHandler().node),
@@ -195,23 +198,32 @@ async function stopAll(servers) {
 
 export async function benchWebhookReceivers() {
   const { connections, rounds, requests } = THROUGHPUT;
-  const servers = [await start("bare", connections), await start("authorisation", connections)];
+  const kinds = ["bare", "authorisation", "authorisation, decisions: false"];
+  const servers = [];
   try {
+    for (const kind of kinds) servers.push(await start(kind, connections));
     const call = authorisationCall();
-    const results = await measure(servers, { bare: call, authorisation: call }, THROUGHPUT);
-    const ratio = (field) => perRound(results, "authorisation", "bare", field, (own, base) => own / base);
+    const results = await measure(servers, Object.fromEntries(kinds.map((kind) => [kind, call])), THROUGHPUT);
+    const ratio = (kind, field) => perRound(results, kind, "bare", field, (own, base) => own / base);
     console.log(
       `\nWebhook receiver: POST /auth, ${connections} connections, ${rounds} interleaved rounds of ${requests}, median of rounds`,
     );
-    console.table([row(results, "bare"), row(results, "authorisation")]);
-    const throughputRatio = ratio("rate");
-    const p99Ratio = ratio("p99");
+    console.table(kinds.map((kind) => row(results, kind)));
+    const throughputRatio = ratio("authorisation", "rate");
+    const p99Ratio = ratio("authorisation", "p99");
     console.log(
       `throughput ${throughputRatio.toFixed(2)}x the bare server (>= 0.95x): ${verdict(throughputRatio >= 0.95)}`,
     );
     console.log(`p99 latency ${p99Ratio.toFixed(2)}x the bare server (<= 1.0x): ${verdict(p99Ratio <= 1)}`);
-    console.log(`server CPU per request ${ratio("cpuPerRequest").toFixed(2)}x the bare server`);
-    return { throughputRatio, p99Ratio };
+    console.log(`server CPU per request ${ratio("authorisation", "cpuPerRequest").toFixed(2)}x the bare server`);
+    const withoutDecisions = {
+      throughputRatio: ratio(kinds[2], "rate"),
+      p99Ratio: ratio(kinds[2], "p99"),
+    };
+    console.log(
+      `${kinds[2]}: throughput ${withoutDecisions.throughputRatio.toFixed(2)}x, p99 ${withoutDecisions.p99Ratio.toFixed(2)}x the bare server`,
+    );
+    return { throughputRatio, p99Ratio, withoutDecisions };
   } finally {
     await stopAll(servers);
   }
