@@ -143,18 +143,6 @@ export function settleWithin<T>(
     done({ kind: "answered", value: result as T });
     return;
   }
-  settleLater(result, at, queue, context, done, late);
-}
-
-/** What settleWithin does with code that answered a promise: the outcome once it settles, or the deadline. */
-export function settleLater<T>(
-  result: PromiseLike<T>,
-  at: number,
-  queue: DeadlineQueue,
-  context: CallContext<unknown> | undefined,
-  done: (outcome: Outcome<T>) => void,
-  late: (outcome: Outcome<T>) => void,
-): void {
   const entry = queue.add(at, () => {
     context?.abort();
     done({ kind: "deadline" });

@@ -4,7 +4,7 @@
 // never holds the answer past its time: when the store fails or is slow, the receiver decides and
 // answers without it, reports it and counts it.
 import type { Answer } from "./answers";
-import { DeadlineQueue, isThenable, type Outcome, settleLater } from "./deadline";
+import { DeadlineQueue, type Outcome, settleWithin } from "./deadline";
 import type { DecisionStore } from "./decisions";
 import { failures } from "./failure";
 import type { Reply, Report, Respond } from "./route";
@@ -74,11 +74,7 @@ function onRecalled(
   then(undefined);
 }
 
-/**
- * Tells `then` the decision retained for `id`, or undefined when there is none or the store did not
- * answer in time. A store that answers at once (the in-memory one) is answered at once, without
- * deadline bookkeeping: every authorisation passes here.
- */
+/** Tells `then` the decision retained for `id`, or undefined when there is none or the store did not answer in time. */
 export function recallDecision(
   route: DecisionRouteFacts,
   decisions: RetainedDecisions,
@@ -86,19 +82,8 @@ export function recallDecision(
   receivedAt: number,
   then: (stored: Reply | undefined) => void,
 ): void {
-  let found: ReturnType<DecisionStore["recall"]>;
-  try {
-    found = decisions.store.recall(id);
-  } catch (error) {
-    onRecalled(route, decisions, { kind: "threw", error }, then);
-    return;
-  }
-  if (!isThenable(found)) {
-    onRecalled(route, decisions, { kind: "answered", value: found }, then);
-    return;
-  }
-  settleLater(
-    found,
+  settleWithin(
+    () => decisions.store.recall(id),
     receivedAt + decisions.storeTimeoutMs,
     decisions.queue,
     undefined,
@@ -126,7 +111,7 @@ function onRetained(
 /**
  * Retains the decision of `reply` for `id`, then answers the one retained (another instance's if
  * it retained one first). Waits no longer than `storeTimeoutMs` and never past the deadline; a
- * 500 is no decision and is not retained. A store that answers at once is answered at once.
+ * 500 is no decision and is not retained.
  */
 export function retainDecision(
   route: DecisionRouteFacts,
@@ -142,19 +127,8 @@ export function retainDecision(
     return;
   }
   const timeoutMs = decisions.storeTimeoutMs;
-  let retained: ReturnType<DecisionStore["retain"]>;
-  try {
-    retained = decisions.store.retain(id, answer.body);
-  } catch (error) {
-    onRetained(route, timeoutMs, reply, { kind: "threw", error }, respond);
-    return;
-  }
-  if (!isThenable(retained)) {
-    onRetained(route, timeoutMs, reply, { kind: "answered", value: retained }, respond);
-    return;
-  }
-  settleLater(
-    retained,
+  settleWithin(
+    () => decisions.store.retain(id, answer.body),
     Math.min(performance.now() + timeoutMs, receivedAt + route.deadlineMs),
     decisions.queue,
     undefined,
