@@ -48,6 +48,10 @@ describe("webhook credentials", () => {
     expect(check.accepts(change(basic("enfuce", "new-secret")))).toBe(true);
   });
 
+  it("matches a token with blanks around it as it did before the check read headers in place", () => {
+    expect(createCredentialCheck({ token: " padded-token " }).accepts("Bearer padded-token")).toBe(true);
+  });
+
   it("refuses to start without usable credentials", () => {
     expect(() => createCredentialCheck([])).toThrow(ConfigurationError);
     expect(() => createCredentialCheck({ username: "enfuce", password: "" })).toThrow(ConfigurationError);

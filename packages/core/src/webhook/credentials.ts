@@ -32,7 +32,7 @@ function schemeIs(header: string, end: number, scheme: string): boolean {
 
 /**
  * Whether `header[start, end)` equals `expected`, comparing every character of `expected` whatever
- * the differences: the time depends on the expected length only.
+ * the differences: the time depends on the lengths only, never on how much of them matches.
  */
 function sameCredentials(header: string, start: number, end: number, expected: string): boolean {
   const length = end - start;
@@ -46,7 +46,9 @@ function sameCredentials(header: string, start: number, end: number, expected: s
 
 function expectedOf(header: string): Expected {
   const space = header.indexOf(" ");
-  return { scheme: header.slice(0, space).toLowerCase(), credentials: header.slice(space + 1) };
+  // Trimmed as a received header is (below), so that a token with blanks around it still matches.
+  const credentials = header.slice(space + 1).replace(/^[ \t]+|[ \t]+$/g, "");
+  return { scheme: header.slice(0, space).toLowerCase(), credentials };
 }
 
 export function createCredentialCheck(credentials: Credentials | readonly Credentials[]): CredentialCheck {
