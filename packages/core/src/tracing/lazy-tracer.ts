@@ -7,6 +7,8 @@ import type { TracerProvider } from "./provider";
 
 export class LazyTracer<T> {
   #value: T | null | undefined;
+  /** While the API loads, the one promise every call gets, so calls meanwhile add nothing to wait on it. */
+  #loading: Promise<T | null> | undefined;
   readonly #make: (api: OpenTelemetryApi) => T;
   readonly #provider: TracerProvider | undefined;
   readonly #log: LogSink;
@@ -21,7 +23,9 @@ export class LazyTracer<T> {
   current(): T | null | Promise<T | null> {
     if (this.#value !== undefined) return this.#value;
     const api = openTelemetry();
-    return api instanceof Promise ? api.then((loaded) => this.#settle(loaded)) : this.#settle(api);
+    if (!(api instanceof Promise)) return this.#settle(api);
+    this.#loading ??= api.then((loaded) => this.#settle(loaded));
+    return this.#loading;
   }
 
   #settle(api: OpenTelemetryApi | null): T | null {
