@@ -1,20 +1,15 @@
 // The client names itself: a User-Agent with the core's version, the domain package's, Node's and
 // the caller's application, and the request id of each answer on the result, success or not.
 import { readFileSync } from "node:fs";
-import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { reply, useFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { credentials } from "@enfuce-sdk/test-kit/leak-watch";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { ConfigurationError, createEnfuceClient } from "../src/index";
 import { userAgentOf } from "../src/user-agent";
 import { captureError, connect } from "./support/harness";
 import { type paths, testSpec } from "./support/test-api";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.clear());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 const coreVersion: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 const node = `node/${process.versions.node}`;

@@ -2,17 +2,12 @@
 // non-2xx answer, the default result has `error` set (truthy) and `data` unset, and throwOnError
 // rejects with the status's class.
 
-import { type FaultServer, type Reply, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { type Reply, reply, useFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { describe, expect, test } from "vitest";
 import { ConflictError, RAW_ERROR_TEXT_LIMIT, RawErrorBody, ServerError } from "../src/index";
 import { captureError, connect } from "./support/harness";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.clear());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 interface Body {
   readonly name: string;

@@ -1,17 +1,12 @@
 // client.paginate over a fake list endpoint: where it stops, which sizes it accepts, pages and items.
 
-import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { reply, useFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { describe, expect, test } from "vitest";
 import { ConfigurationError, NotFoundError, ResponseParseError, ServerError } from "../src/index";
 import { captureError, connect } from "./support/harness";
 import type { Item, ItemList } from "./support/test-api";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.clear());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 /** Serves `total` items in pages of the requested size; `announcePages` says whether pagination.pages is sent. */
 function serveItems(total: number, announcePages = true) {

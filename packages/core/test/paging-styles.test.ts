@@ -1,19 +1,14 @@
 // paginate() in every style the specs use besides the `{ pagination, data }` wrapper (paginate.test.ts):
 // a plain list, a list or one item on its own, another wrapper, an untyped list, and a continuation key.
 
-import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { reply, useFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { credentials } from "@enfuce-sdk/test-kit/leak-watch";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { ConfigurationError, NotFoundError, ResponseParseError } from "../src/index";
 import { captureError, FAST_BACKOFF } from "./support/harness";
 import { type Batch, createPagedClient } from "./support/paged-api";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.clear());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 const connectPaged = () =>
   createPagedClient({

@@ -1,20 +1,15 @@
 // client.request: an endpoint the spec does not have, called with the client's credentials, audit
 // user, retries (by the same "never twice" rules), timeouts, errors, logging and spans.
 
-import { type FaultServer, refusingUrl, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { refusingUrl, reply, useFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { credentials } from "@enfuce-sdk/test-kit/leak-watch";
 import { SpanKind } from "@opentelemetry/api";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { ConfigurationError, ConnectionError, NotFoundError, RawErrorBody, TimeoutError } from "../src/index";
 import { captureError, connect } from "./support/harness";
 import { recordSpans } from "./support/spans";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.clear());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 const basic = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
 

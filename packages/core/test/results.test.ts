@@ -1,17 +1,12 @@
 // What a call gives back: `{ data, error, response }` by default, the data or a typed error with
 // throwOnError, and no crash on answers without a body or with a body that is not JSON.
 
-import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { reply, useFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { describe, expect, test } from "vitest";
 import { APIError, NotFoundError, RawErrorBody, ServerError } from "../src/index";
 import { captureError, connect } from "./support/harness";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.clear());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 const item = (itemId: string) => ({ params: { path: { itemId } } });
 

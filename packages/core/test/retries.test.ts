@@ -1,16 +1,11 @@
 // When a call is repeated, how often, how long it waits, and what makes a POST safe to repeat.
 
-import { type FaultServer, refusingUrl, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { refusingUrl, reply, useFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { describe, expect, test } from "vitest";
 import { ConfigurationError, ConnectionError, RateLimitError, ServerError } from "../src/index";
 import { captureError, connect } from "./support/harness";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.clear());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const keysSent = (route: "POST /payments" | "POST /items") =>

@@ -2,17 +2,12 @@
 // call gives back: the same inits sent straight to the connections and through openapi-fetch and a
 // WHATWG Request reach the server as the same request, and the same answers read as the same result.
 
-import { type FaultServer, type Reply, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { type Reply, reply, useFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { describe, expect, test } from "vitest";
 import { encodeQueryValue } from "../src/index";
 import { connect } from "./support/harness";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.clear());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 const PASS_THROUGH = { onRequest: () => undefined };
 /** One client per route; `as never` lets a case pass inits the typed surface would refuse. */

@@ -2,10 +2,10 @@
 // status) is reported once per operation and place; a real mismatch fails the call with "error";
 // with "off" nothing is loaded; the checks load lazily and the first call waits for them.
 
-import { type FaultServer, reply, startFaultServer } from "@enfuce-sdk/test-kit/fault-server";
+import { reply, useFaultServer } from "@enfuce-sdk/test-kit/fault-server";
 import { recordOutput } from "@enfuce-sdk/test-kit/leak-watch";
 import { SpanKind } from "@opentelemetry/api";
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import {
   ConfigurationError,
   type ResponseChecks,
@@ -17,12 +17,7 @@ import { captureError, connect, type LogLine } from "./support/harness";
 import { testResponseChecks } from "./support/response-checks";
 import { recordSpans } from "./support/spans";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterEach(() => server.clear());
-afterAll(() => server.close());
+const server = useFaultServer();
 
 const getItem = { params: { path: { itemId: "item-1" } } };
 const load = () => Promise.resolve(testResponseChecks);

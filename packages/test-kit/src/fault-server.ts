@@ -1,7 +1,9 @@
 // A scripted HTTP server on 127.0.0.1 that answers each route with a queue of replies, including
-// the failures a real network produces, and records every request it receives.
+// the failures a real network produces, and records every request it receives. `useFaultServer()`
+// gives a test file one, started, cleared and closed by vitest hooks.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { afterAll, afterEach, beforeAll } from "vitest";
 
 export type Reply =
   | { readonly kind: "json"; readonly status: number; readonly body: unknown; readonly headers: Headers }
@@ -131,6 +133,35 @@ export async function startFaultServer(): Promise<FaultServer> {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },
+  };
+}
+
+/**
+ * The fault server of one test file: started before its first test, cleared after each, closed after
+ * the last. Every member reads the running server, so tests use it as they would `startFaultServer`'s.
+ */
+export function useFaultServer(): FaultServer {
+  let running: FaultServer | undefined;
+  beforeAll(async () => {
+    running = await startFaultServer();
+  });
+  afterEach(() => running?.clear());
+  afterAll(() => running?.close());
+  const current = (): FaultServer => {
+    if (!running) throw new Error("the fault server starts before the first test: use it inside tests and hooks");
+    return running;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    script: (route, ...replies) => current().script(route, ...replies),
+    handle: (route, handler) => current().handle(route, handler),
+    requests: (route) => current().requests(route),
+    count: (route) => current().count(route),
+    resetHeld: () => current().resetHeld(),
+    clear: () => current().clear(),
+    close: () => current().close(),
   };
 }
 
