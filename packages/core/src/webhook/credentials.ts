@@ -20,6 +20,21 @@ const SPACE = 0x20;
 const TAB = 0x09;
 const isBlank = (code: number) => code === SPACE || code === TAB;
 
+// `Basic abc` and `basic  abc ` are the same credentials: blanks around them are not part of them.
+/** Where the credentials start: past the blanks after the scheme's space. */
+function credentialsStart(header: string, space: number): number {
+  let start = space + 1;
+  while (start < header.length && isBlank(header.charCodeAt(start))) start++;
+  return start;
+}
+
+/** Where the credentials end: before the blanks that close the header. */
+function credentialsEnd(header: string, start: number): number {
+  let end = header.length;
+  while (end > start && isBlank(header.charCodeAt(end - 1))) end--;
+  return end;
+}
+
 /** Whether `header` starts with `scheme` (lower-case letters) in any case: the scheme is case-insensitive (RFC 9110). */
 function schemeIs(header: string, end: number, scheme: string): boolean {
   if (end !== scheme.length) return false;
@@ -44,11 +59,14 @@ function sameCredentials(header: string, start: number, end: number, expected: s
   return difference === 0;
 }
 
+/** Read as a received header is, so that a token with blanks around it still matches. */
 function expectedOf(header: string): Expected {
   const space = header.indexOf(" ");
-  // Trimmed as a received header is (below), so that a token with blanks around it still matches.
-  const credentials = header.slice(space + 1).replace(/^[ \t]+|[ \t]+$/g, "");
-  return { scheme: header.slice(0, space).toLowerCase(), credentials };
+  const start = credentialsStart(header, space);
+  return {
+    scheme: header.slice(0, space).toLowerCase(),
+    credentials: header.slice(start, credentialsEnd(header, start)),
+  };
 }
 
 export function createCredentialCheck(credentials: Credentials | readonly Credentials[]): CredentialCheck {
@@ -62,11 +80,8 @@ export function createCredentialCheck(credentials: Credentials | readonly Creden
       if (typeof header !== "string") return false;
       const space = header.indexOf(" ");
       if (space === -1) return false;
-      // `Basic abc` and `basic  abc ` are the same credentials: blanks around them are not part of them.
-      let start = space + 1;
-      while (start < header.length && isBlank(header.charCodeAt(start))) start++;
-      let end = header.length;
-      while (end > start && isBlank(header.charCodeAt(end - 1))) end--;
+      const start = credentialsStart(header, space);
+      const end = credentialsEnd(header, start);
       let accepted = false;
       // Every expected value is compared, so the time does not depend on which one matched.
       for (const candidate of expected) {
