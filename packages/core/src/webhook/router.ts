@@ -16,8 +16,8 @@ interface Entry {
   readonly answer: RouteAnswer;
   /** Set for paths with parameters; static paths compare as strings. */
   readonly pattern: RegExp | undefined;
-  /** For a static path, the one match every call gets. */
-  readonly matched: Matched;
+  /** For a static path, the one match every call gets; a path with parameters matches anew per call. */
+  readonly matched: Matched | undefined;
 }
 
 const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
@@ -55,12 +55,10 @@ export function createRouter(
   basePath: string | undefined,
 ): (method: string, target: string) => Matched | Answer {
   const prefix = checkedBasePath(basePath);
-  const entries: Entry[] = routes.map(({ meta, answer }) => ({
-    meta,
-    answer,
-    pattern: patternOf(meta.path),
-    matched: { meta, answer, params: NO_PARAMS },
-  }));
+  const entries: Entry[] = routes.map(({ meta, answer }) => {
+    const pattern = patternOf(meta.path);
+    return { meta, answer, pattern, matched: pattern ? undefined : { meta, answer, params: NO_PARAMS } };
+  });
 
   return (method, target) => {
     const query = target.indexOf("?");
@@ -84,7 +82,7 @@ export function createRouter(
         allowed = [...(allowed ?? []), entry.meta.method];
         continue;
       }
-      return params === NO_PARAMS ? entry.matched : { meta: entry.meta, answer: entry.answer, params };
+      return entry.matched ?? { meta: entry.meta, answer: entry.answer, params };
     }
     return allowed ? methodNotAllowed(allowed.join(", ")) : NOT_FOUND;
   };
