@@ -8,6 +8,7 @@
 // Open addressing with linear probing, at most half full, so a missing id is found missing after
 // one or two probes; removal shifts the following entries back instead of leaving tombstones.
 import { ConfigurationError } from "../errors";
+import { codeAt } from "./char-codes";
 
 export const DEFAULT_MEMORY_ENTRIES = 10_000;
 
@@ -15,7 +16,7 @@ export const DEFAULT_MEMORY_ENTRIES = 10_000;
 export function hashOf(key: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < key.length; index++) {
-    hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+    hash = Math.imul(hash ^ codeAt(key, index), 0x01000193);
   }
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);

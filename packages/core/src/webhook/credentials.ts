@@ -3,6 +3,7 @@
 // so the check reads the header in place: no copy, no buffer, nothing left for the collector.
 import { authorization, type Credentials } from "../auth";
 import { ConfigurationError } from "../errors";
+import { codeAt, indexIn } from "./char-codes";
 
 export interface CredentialCheck {
   readonly accepts: (header: string | undefined) => boolean;
@@ -24,14 +25,14 @@ const isBlank = (code: number) => code === SPACE || code === TAB;
 /** Where the credentials start: past the blanks after the scheme's space. */
 function credentialsStart(header: string, space: number): number {
   let start = space + 1;
-  while (start < header.length && isBlank(header.charCodeAt(start))) start++;
+  while (start < header.length && isBlank(codeAt(header, start))) start++;
   return start;
 }
 
 /** Where the credentials end: before the blanks that close the header. */
 function credentialsEnd(header: string, start: number): number {
   let end = header.length;
-  while (end > start && isBlank(header.charCodeAt(end - 1))) end--;
+  while (end > start && isBlank(codeAt(header, end - 1))) end--;
   return end;
 }
 
@@ -40,7 +41,7 @@ function schemeIs(header: string, end: number, scheme: string): boolean {
   if (end !== scheme.length) return false;
   // Setting bit 0x20 turns an upper-case ASCII letter into its lower case and leaves lower case alone.
   for (let index = 0; index < end; index++) {
-    if ((header.charCodeAt(index) | 0x20) !== scheme.charCodeAt(index)) return false;
+    if ((codeAt(header, index) | 0x20) !== codeAt(scheme, index)) return false;
   }
   return true;
 }
@@ -53,15 +54,15 @@ function sameCredentials(header: string, start: number, end: number, expected: s
   const length = end - start;
   let difference = length === expected.length ? 0 : 1;
   for (let index = 0; index < expected.length; index++) {
-    const given = index < length ? header.charCodeAt(start + index) : 0;
-    difference |= given ^ expected.charCodeAt(index);
+    const given = index < length ? codeAt(header, start + index) : 0;
+    difference |= given ^ codeAt(expected, index);
   }
   return difference === 0;
 }
 
 /** Read as a received header is, so that a token with blanks around it still matches. */
 function expectedOf(header: string): Expected {
-  const space = header.indexOf(" ");
+  const space = indexIn(header, " ");
   const start = credentialsStart(header, space);
   return {
     scheme: header.slice(0, space).toLowerCase(),
@@ -78,7 +79,7 @@ export function createCredentialCheck(credentials: Credentials | readonly Creden
     secrets: headers.flatMap(({ header, secrets }) => [header, ...secrets]),
     accepts(header) {
       if (typeof header !== "string") return false;
-      const space = header.indexOf(" ");
+      const space = indexIn(header, " ");
       if (space === -1) return false;
       const start = credentialsStart(header, space);
       const end = credentialsEnd(header, start);
