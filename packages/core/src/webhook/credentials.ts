@@ -11,10 +11,13 @@ export interface CredentialCheck {
   readonly secrets: readonly string[];
 }
 
-/** One accepted header: its scheme in lower case (not secret) and the credentials after it. */
+/**
+ * One accepted header: its scheme in lower case (not secret) and the character codes of the
+ * credentials after it, read once here rather than out of a string on every call.
+ */
 interface Expected {
   readonly scheme: string;
-  readonly credentials: string;
+  readonly credentials: Uint16Array;
 }
 
 const SPACE = 0x20;
@@ -50,12 +53,12 @@ function schemeIs(header: string, end: number, scheme: string): boolean {
  * Whether `header[start, end)` equals `expected`, comparing every character of `expected` whatever
  * the differences: the time depends on the lengths only, never on how much of them matches.
  */
-function sameCredentials(header: string, start: number, end: number, expected: string): boolean {
+function sameCredentials(header: string, start: number, end: number, expected: Uint16Array): boolean {
   const length = end - start;
   let difference = length === expected.length ? 0 : 1;
   for (let index = 0; index < expected.length; index++) {
     const given = index < length ? codeAt(header, start + index) : 0;
-    difference |= given ^ codeAt(expected, index);
+    difference |= given ^ (expected[index] as number);
   }
   return difference === 0;
 }
@@ -66,8 +69,14 @@ function expectedOf(header: string): Expected {
   const start = credentialsStart(header, space);
   return {
     scheme: header.slice(0, space).toLowerCase(),
-    credentials: header.slice(start, credentialsEnd(header, start)),
+    credentials: codesOf(header.slice(start, credentialsEnd(header, start))),
   };
+}
+
+function codesOf(text: string): Uint16Array {
+  const codes = new Uint16Array(text.length);
+  for (let index = 0; index < text.length; index++) codes[index] = codeAt(text, index);
+  return codes;
 }
 
 export function createCredentialCheck(credentials: Credentials | readonly Credentials[]): CredentialCheck {
