@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConfigurationError, FAILURE_REASONS, type WebhookError, type WebhookFailureReason } from "../src/index";
 import { createLogSink } from "../src/log";
 import { createCredentialCheck } from "../src/webhook/credentials";
@@ -69,6 +69,84 @@ describe("deadline queue", () => {
     expect(queue.settle(settled)).toBe(true);
     await expect.poll(() => expired).toEqual(["early", "late"]);
     expect(performance.now() - now).toBeGreaterThanOrEqual(39);
+  });
+
+  describe("over many calls, refilled and compacted", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    // Each case adds `calls` entries (every `outOfOrder`-th with an earlier deadline than the one
+    // before it), settles those `settles` picks, then adds `more` (due `moreDueIn` after their
+    // id, so a negative one comes before every pending call); at the deadlines exactly the
+    // unsettled ones expire, earliest first, ties in the order they came.
+    const cases = [
+      {
+        name: "all settled, queue emptied between calls",
+        calls: 50,
+        outOfOrder: 0,
+        settles: () => true,
+        more: 20,
+        moreDueIn: 0,
+      },
+      {
+        name: "a few left pending",
+        calls: 300,
+        outOfOrder: 7,
+        settles: (i: number) => i % 13 !== 5,
+        more: 40,
+        moreDueIn: 0,
+      },
+      {
+        name: "front settled past the compaction point",
+        calls: 3000,
+        outOfOrder: 11,
+        settles: (i: number) => i < 2200 || i % 3 === 0,
+        more: 500,
+        moreDueIn: 0,
+      },
+      {
+        name: "front settled, then calls due before every pending one",
+        calls: 100,
+        outOfOrder: 0,
+        settles: (i: number) => i < 60,
+        more: 5,
+        moreDueIn: -500,
+      },
+      {
+        name: "settled out of order",
+        calls: 1500,
+        outOfOrder: 5,
+        settles: (i: number) => i % 2 === 1,
+        more: 10,
+        moreDueIn: 0,
+      },
+    ];
+    it.each(cases)("$name", ({ calls, outOfOrder, settles, more, moreDueIn }) => {
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+      const queue = new DeadlineQueue();
+      const start = performance.now();
+      const expired: number[] = [];
+      const expected: { id: number; at: number }[] = [];
+      const entries: ReturnType<DeadlineQueue["add"]>[] = [];
+      const deadlineOf = (id: number) => start + 1000 + id - (outOfOrder > 0 && id % outOfOrder === 0 ? 37 : 0);
+      for (let id = 0; id < calls; id++) entries.push(queue.add(deadlineOf(id), () => expired.push(id)));
+      entries.forEach((entry, id) => {
+        if (settles(id)) expect(queue.settle(entry)).toBe(true);
+        else expected.push({ id, at: deadlineOf(id) });
+      });
+      for (let id = calls; id < calls + more; id++) {
+        const at = deadlineOf(id) + moreDueIn;
+        queue.add(at, () => expired.push(id));
+        expected.push({ id, at });
+      }
+      vi.advanceTimersByTime(1000 + calls + more);
+      expected.sort((a, b) => a.at - b.at || a.id - b.id);
+      expect(expired).toEqual(expected.map(({ id }) => id));
+      for (const { id } of expected) {
+        if (id < calls) expect(queue.settle(entries[id] as ReturnType<DeadlineQueue["add"]>)).toBe(false);
+      }
+    });
   });
 
   it("tells a call that settles after its deadline that it is late", async () => {

@@ -55,18 +55,25 @@ interface Pending {
 
 /** The pending calls of one webhook, earliest deadline first, behind one timer. */
 export class DeadlineQueue {
-  #pending: Pending[] = [];
+  // The pending calls are `#pending[#head]` up to `#pending[#end - 1]`; a slot is cleared when its
+  // call leaves. The array keeps its length when the queue empties: emptied and refilled on every
+  // call, it would be given new storage each time.
+  readonly #pending: (Pending | undefined)[] = [];
   #head = 0;
+  #end = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
 
   add(at: number, expire: () => void): Pending {
     const entry: Pending = { at, expire };
-    // Calls nearly always come in deadline order, so this is almost always an append.
-    let index = this.#pending.length;
-    while (index > this.#head && (this.#pending[index - 1] as Pending).at > at) index--;
-    if (index === this.#pending.length) this.#pending.push(entry);
-    else this.#pending.splice(index, 0, entry);
+    const pending = this.#pending;
+    // Calls nearly always come in deadline order, so this loop nearly always stops at once.
+    let index = this.#end++;
+    while (index > this.#head && (pending[index - 1] as Pending).at > at) {
+      pending[index] = pending[index - 1] as Pending;
+      index--;
+    }
+    pending[index] = entry;
     if (at < this.#timerAt) this.#arm(at);
     return entry;
   }
@@ -78,15 +85,18 @@ export class DeadlineQueue {
     // Calls mostly settle in the order they came, so settled entries are dropped from the front at
     // once: kept until the timer, thousands of them would outlive the young generation and make
     // every garbage collection slower.
-    while (this.#head < this.#pending.length && (this.#pending[this.#head] as Pending).expire === undefined) {
-      this.#head++;
+    const pending = this.#pending;
+    while (this.#head < this.#end && (pending[this.#head] as Pending).expire === undefined) {
+      pending[this.#head++] = undefined;
     }
-    if (this.#head === this.#pending.length) {
-      this.#pending.length = 0;
+    if (this.#head === this.#end) {
       this.#head = 0;
-    } else if (this.#head >= 1024 && this.#head * 2 >= this.#pending.length) {
-      this.#pending.splice(0, this.#head);
+      this.#end = 0;
+    } else if (this.#head >= 1024 && this.#head * 2 >= this.#end) {
+      const count = this.#end - this.#head;
+      pending.copyWithin(0, this.#head, this.#end).fill(undefined, count, this.#end);
       this.#head = 0;
+      this.#end = count;
     }
     return true;
   }
@@ -101,17 +111,17 @@ export class DeadlineQueue {
     this.#timer = undefined;
     this.#timerAt = Number.POSITIVE_INFINITY;
     const now = performance.now();
-    while (this.#head < this.#pending.length) {
+    while (this.#head < this.#end) {
       const entry = this.#pending[this.#head] as Pending;
       if (entry.expire !== undefined && entry.at > now) break;
-      this.#head++;
+      this.#pending[this.#head++] = undefined;
       const expire = entry.expire;
       entry.expire = undefined;
       runGuarded(expire, undefined);
     }
-    if (this.#head === this.#pending.length) {
-      this.#pending.length = 0;
+    if (this.#head === this.#end) {
       this.#head = 0;
+      this.#end = 0;
       return;
     }
     this.#arm((this.#pending[this.#head] as Pending).at);
