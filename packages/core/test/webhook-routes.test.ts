@@ -221,6 +221,20 @@ describe("decision store steps", () => {
     expect(await retained({ recall: () => undefined, retain }, own)).toEqual([reply, reasons]);
   });
 
+  it("recallDecision and retainDecision call a store's methods on the store, as a class written with `this` needs", async () => {
+    class ClassStore implements DecisionStore {
+      readonly #kept = new Map<string, string>([["a-1", '{"code":"00"}']]);
+      recall(id: string) {
+        return this.#kept.get(id);
+      }
+      retain(id: string, decision: string) {
+        return this.#kept.get(id) ?? decision;
+      }
+    }
+    expect(await recalled(new ClassStore())).toEqual([stored('{"code":"00"}'), []]);
+    expect(await retained(new ClassStore())).toEqual([stored('{"code":"00"}'), []]);
+  });
+
   it("retainDecision keeps a 500 out of the store", async () => {
     const kept: string[] = [];
     const failed: Reply = { answer: INTERNAL_ERROR, source: "internal-error" };
@@ -344,6 +358,28 @@ describe("acknowledgement route steps", () => {
     ["unavailable when the store answers nonsense", () => "maybe" as never, "unavailable", ["store-failed"]],
   ])("claimDelivery finds the id %s", async (_, claim, found, reasons) => {
     expect(await claimed(dedup(recordingStore(claim as DeduplicationStore["claim"]).store))).toEqual([found, reasons]);
+  });
+
+  it("claimDelivery and settleClaim call a store's methods on the store, as a class written with `this` needs", async () => {
+    class ClassStore implements DeduplicationStore {
+      readonly calls: string[] = [];
+      claim(id: string, { owner }: { owner: string }) {
+        this.calls.push(`claim ${id} ${owner}`);
+        return "claimed" as const;
+      }
+      release(id: string, owner: string) {
+        this.calls.push(`release ${id} ${owner}`);
+      }
+    }
+    const store = new ClassStore();
+    expect(await claimed(dedup(store))).toEqual(["claimed", []]);
+    settleClaim(
+      acknowledger().ack,
+      dedup(store),
+      { id: "n-1", owner: "o-1" },
+      { kind: "threw", error: new Error("no") },
+    );
+    expect(store.calls).toEqual(["claim n-1 o-1", "release n-1 o-1"]);
   });
 
   it("claimDelivery releases a claim that lands after it gave up and answered 503", async () => {

@@ -6,7 +6,7 @@
 // its own.
 import { randomUUID } from "node:crypto";
 import { emptyAnswer, IN_PROGRESS, NOT_PROCESSED, STORE_UNAVAILABLE, validAnswer } from "./answers";
-import { DeadlineQueue, isThenable, type Outcome, settleWithin } from "./deadline";
+import { attempt, DeadlineQueue, isThenable, type Outcome, settleAttempt } from "./deadline";
 import type { ClaimResult, DeduplicationStore } from "./deduplication";
 import { type DeliveryIdReader, deliveryIdReader } from "./delivery-id";
 import { failures, NOT_ACKNOWLEDGED } from "./failure";
@@ -116,15 +116,18 @@ export function claimResultOf(value: unknown): ClaimResult | undefined {
   return value === "claimed" || value === "in-progress" || value === "handled" ? value : undefined;
 }
 
-/** Runs a store call nobody waits for (complete, release); a failure is reported, never thrown. */
-function storeEffect<Request>(ack: Acknowledger<Request>, call: () => void | PromiseLike<void>, then: string): void {
+/** Runs a store call nobody waits for (complete, release) with `id` and `owner`; a failure is reported, never thrown. */
+function storeEffect<Request>(
+  ack: Acknowledger<Request>,
+  store: DeduplicationStore,
+  call: (this: DeduplicationStore, id: string, owner: string) => void | PromiseLike<void>,
+  claim: HeldClaim,
+  then: string,
+): void {
+  const done = attempt(store, call, claim.id, claim.owner);
   const failed = (cause: unknown) => ack.report(failures.storeFailed(ack.operationId, cause, then));
-  try {
-    const done = call();
-    if (isThenable(done)) done.then(undefined, failed);
-  } catch (cause) {
-    failed(cause);
-  }
+  if (isThenable(done)) done.then(undefined, failed);
+  else if (done.kind === "threw") failed(done.error);
 }
 
 /** After the handler: a success marks the id handled, a failure frees it; a missed deadline keeps the lease while the code may still finish. */
@@ -135,15 +138,16 @@ export function settleClaim<Request>(
   outcome: Outcome<unknown>,
 ): void {
   const { store } = dedup;
-  const { id, owner } = claim;
   if (outcome.kind === "answered" && store.complete) {
     storeEffect(
       ack,
-      () => store.complete?.(id, owner),
+      store,
+      store.complete,
+      claim,
       "the id was not marked handled; a redelivery after the lease is processed again",
     );
   } else if (outcome.kind === "threw") {
-    storeEffect(ack, () => store.release(id, owner), "the id stays claimed until its lease runs out");
+    storeEffect(ack, store, store.release, claim, "the id stays claimed until its lease runs out");
   }
 }
 
@@ -160,26 +164,43 @@ export function claimDelivery<Request>(
   then: (found: ClaimFound) => void,
 ): void {
   const { store, storeTimeoutMs, whenStoreFails } = dedup;
-  const meaning = whenStoreFails === "answer-503" ? WHAT_503_MEANS : WHAT_PROCESS_ANYWAY_MEANS;
-  settleWithin(
-    () => store.claim(claim.id, { leaseMs: dedup.leaseMs, owner: claim.owner }),
+  const claimed = attempt(store, store.claim, claim.id, { leaseMs: dedup.leaseMs, owner: claim.owner });
+  // A store that answers at once (the in-memory one) needs no deadline entry and no callbacks.
+  if (!isThenable(claimed)) {
+    onClaimed(ack, dedup, claimed, then);
+    return;
+  }
+  settleAttempt(
+    claimed,
     receivedAt + storeTimeoutMs,
     dedup.queue,
     undefined,
-    (outcome) => {
-      if (outcome.kind === "answered") {
-        const found = claimResultOf(outcome.value);
-        if (found) return then(found);
-      }
-      ack.report(failures.storeMissed(ack.operationId, "claim", outcome, storeTimeoutMs, meaning));
-      then("unavailable");
-    },
+    (outcome) => onClaimed(ack, dedup, outcome, then),
     (late) => {
       if (whenStoreFails === "answer-503" && late.kind === "answered" && claimResultOf(late.value) === "claimed") {
-        storeEffect(ack, () => store.release(claim.id, claim.owner), "the id stays claimed until its lease runs out");
+        storeEffect(ack, store, store.release, claim, "the id stays claimed until its lease runs out");
       }
     },
   );
+}
+
+/** Tells `then` what a claim found, or "unavailable" (reported) when the store failed or answered nonsense. */
+function onClaimed<Request>(
+  ack: Acknowledger<Request>,
+  dedup: Deduplication,
+  outcome: Outcome<unknown>,
+  then: (found: ClaimFound) => void,
+): void {
+  if (outcome.kind === "answered") {
+    const found = claimResultOf(outcome.value);
+    if (found) {
+      then(found);
+      return;
+    }
+  }
+  const meaning = dedup.whenStoreFails === "answer-503" ? WHAT_503_MEANS : WHAT_PROCESS_ANYWAY_MEANS;
+  ack.report(failures.storeMissed(ack.operationId, "claim", outcome, dedup.storeTimeoutMs, meaning));
+  then("unavailable");
 }
 
 /** The reply to a delivery that was not processed because of what the claim found. */
