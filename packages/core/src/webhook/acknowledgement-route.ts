@@ -6,7 +6,7 @@
 // its own.
 import { randomUUID } from "node:crypto";
 import { emptyAnswer, IN_PROGRESS, NOT_PROCESSED, STORE_UNAVAILABLE, validAnswer } from "./answers";
-import { attempt, DeadlineQueue, isThenable, type Outcome, settleAttempt } from "./deadline";
+import { attempt, DeadlineQueue, isThenable, type Outcome, settleWithin } from "./deadline";
 import type { ClaimResult, DeduplicationStore } from "./deduplication";
 import { type DeliveryIdReader, deliveryIdReader } from "./delivery-id";
 import { failures, NOT_ACKNOWLEDGED } from "./failure";
@@ -170,7 +170,7 @@ export function claimDelivery<Request>(
     onClaimed(ack, dedup, claimed, then);
     return;
   }
-  settleAttempt(
+  settleWithin(
     claimed,
     receivedAt + storeTimeoutMs,
     dedup.queue,

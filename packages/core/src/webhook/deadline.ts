@@ -152,8 +152,10 @@ export function attempt<Target, First, Second, T>(
  * settles, or `deadline` once `at` (a `performance.now()` time) passes first; exactly once. `late`
  * receives what a promise settling after the deadline produced, so it can still be reported and
  * never becomes an unhandled rejection.
+ *
+ *   settleWithin(attempt(store, store.recall, id, undefined), at, queue, undefined, done, late);
  */
-export function settleAttempt<T>(
+export function settleWithin<T>(
   attempted: Outcome<T> | PromiseLike<T>,
   at: number,
   queue: DeadlineQueue,
@@ -179,16 +181,4 @@ export function settleAttempt<T>(
   } catch (error) {
     settle({ kind: "threw", error });
   }
-}
-
-/** Calls `run` and settles what it returned: `attempt`, then `settleAttempt`. */
-export function settleWithin<T>(
-  run: () => T | PromiseLike<T>,
-  at: number,
-  queue: DeadlineQueue,
-  context: CallContext<unknown> | undefined,
-  done: (outcome: Outcome<T>) => void,
-  late: (outcome: Outcome<T>) => void,
-): void {
-  settleAttempt(attempt(undefined, run, undefined, undefined), at, queue, context, done, late);
 }

@@ -6,7 +6,7 @@
 // is taken at its word at once: no deadline entry and no callbacks, which cost a receiver about
 // 700 bytes of garbage a call.
 import type { Answer } from "./answers";
-import { attempt, DeadlineQueue, isThenable, type Outcome, settleAttempt } from "./deadline";
+import { attempt, DeadlineQueue, isThenable, type Outcome, settleWithin } from "./deadline";
 import type { DecisionStore } from "./decisions";
 import { failures } from "./failure";
 import type { Reply, Report, Respond } from "./route";
@@ -90,7 +90,7 @@ export function recallDecision(
     onRecalled(route, decisions, recalled, then);
     return;
   }
-  settleAttempt(
+  settleWithin(
     recalled,
     receivedAt + decisions.storeTimeoutMs,
     decisions.queue,
@@ -141,7 +141,7 @@ export function retainDecision(
     onRetained(route, timeoutMs, reply, retained, respond);
     return;
   }
-  settleAttempt(
+  settleWithin(
     retained,
     Math.min(performance.now() + timeoutMs, receivedAt + route.deadlineMs),
     decisions.queue,

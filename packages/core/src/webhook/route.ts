@@ -5,7 +5,7 @@
 // - automaticRoute below: the receiver answers by itself (warm-up).
 import type { WebhookCallTrace } from "../tracing/webhook-spans";
 import { type Answer, emptyAnswer, INTERNAL_ERROR } from "./answers";
-import { CallContext, DeadlineQueue, type Outcome, settleWithin } from "./deadline";
+import { attempt, CallContext, DeadlineQueue, type Outcome, settleWithin } from "./deadline";
 import { failures, type WebhookError } from "./failure";
 import type { WebhookContext, WebhookMeta } from "./types";
 
@@ -108,13 +108,14 @@ export function handlerRunner<Request, Result, Params>(
     const at = call.receivedAt + deadlineMs;
     const { trace } = call;
     if (!trace) {
-      settleWithin(() => handle(request, context), at, queue, context, done, late);
+      settleWithin(attempt(undefined, handle, request, context), at, queue, context, done, late);
       return;
     }
     const settled = (outcome: Outcome<Result>) => {
       if (outcome.kind === "deadline") trace.deadlineMissed();
       done(outcome);
     };
-    settleWithin(() => trace.run(() => handle(request, context)), at, queue, context, settled, late);
+    const traced = attempt(trace, trace.run, () => handle(request, context), undefined);
+    settleWithin(traced, at, queue, context, settled, late);
   };
 }
