@@ -85,13 +85,13 @@ export function printGoals({ throughput, startup, sizes, installSizes, receivers
   rows.push([
     "Receiver throughput vs a bare node:http JSON server",
     ">= 0.95x",
-    `${receivers.throughputRatio.toFixed(2)}x`,
+    `${receivers.throughputRatio.toFixed(3)}x`,
     met(receivers.throughputRatio >= 0.95),
   ]);
   rows.push([
     "Receiver p99 latency vs the bare server",
     "<= 1.0x",
-    `${receivers.p99Ratio.toFixed(2)}x`,
+    `${receivers.p99Ratio.toFixed(3)}x`,
     met(receivers.p99Ratio <= 1),
   ]);
   const { withoutDecisions } = receivers;

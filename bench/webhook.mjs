@@ -75,11 +75,13 @@ async function redisClient(url) {
   return client;
 }
 
+const WITHOUT_DECISIONS = "authorisation, decisions: false";
+
 /** The server of each kind, in the child process; Redis kinds get the server's URL. */
 const SERVERS = {
   bare: async () => bareServer(),
   authorisation: async () => createServer(authorisationHandler().node),
-  "authorisation, decisions: false": async () => createServer(authorisationHandler(false).node),
+  [WITHOUT_DECISIONS]: async () => createServer(authorisationHandler(false).node),
   "authorisation + Redis": async (url) =>
     createServer(authorisationHandler(createRedisDecisionStore(await redisClient(url))).node),
   notification: async () => createServer(notificationHandler().node),
@@ -198,7 +200,7 @@ async function stopAll(servers) {
 
 export async function benchWebhookReceivers() {
   const { connections, rounds, requests } = THROUGHPUT;
-  const kinds = ["bare", "authorisation", "authorisation, decisions: false"];
+  const kinds = ["bare", "authorisation", WITHOUT_DECISIONS];
   const servers = [];
   try {
     for (const kind of kinds) servers.push(await start(kind, connections));
@@ -211,17 +213,18 @@ export async function benchWebhookReceivers() {
     console.table(kinds.map((kind) => row(results, kind)));
     const throughputRatio = ratio("authorisation", "rate");
     const p99Ratio = ratio("authorisation", "p99");
+    // Three decimals: a ratio a hair past its bound must not read as the bound itself.
     console.log(
-      `throughput ${throughputRatio.toFixed(2)}x the bare server (>= 0.95x): ${verdict(throughputRatio >= 0.95)}`,
+      `throughput ${throughputRatio.toFixed(3)}x the bare server (>= 0.95x): ${verdict(throughputRatio >= 0.95)}`,
     );
-    console.log(`p99 latency ${p99Ratio.toFixed(2)}x the bare server (<= 1.0x): ${verdict(p99Ratio <= 1)}`);
+    console.log(`p99 latency ${p99Ratio.toFixed(3)}x the bare server (<= 1.0x): ${verdict(p99Ratio <= 1)}`);
     console.log(`server CPU per request ${ratio("authorisation", "cpuPerRequest").toFixed(2)}x the bare server`);
     const withoutDecisions = {
-      throughputRatio: ratio(kinds[2], "rate"),
-      p99Ratio: ratio(kinds[2], "p99"),
+      throughputRatio: ratio(WITHOUT_DECISIONS, "rate"),
+      p99Ratio: ratio(WITHOUT_DECISIONS, "p99"),
     };
     console.log(
-      `${kinds[2]}: throughput ${withoutDecisions.throughputRatio.toFixed(2)}x, p99 ${withoutDecisions.p99Ratio.toFixed(2)}x the bare server`,
+      `${WITHOUT_DECISIONS}: throughput ${withoutDecisions.throughputRatio.toFixed(2)}x, p99 ${withoutDecisions.p99Ratio.toFixed(2)}x the bare server`,
     );
     return { throughputRatio, p99Ratio, withoutDecisions };
   } finally {
