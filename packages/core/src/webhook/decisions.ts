@@ -26,9 +26,8 @@ export function createMemoryDecisionStore(options: { readonly maxEntries?: numbe
   return {
     recall: (id) => decisions.get(id),
     retain(id, decision) {
-      if (decision === previous) return decisions.setIfAbsent(id, previous);
-      previous = decision;
-      return decisions.setIfAbsent(id, decision);
+      if (decision !== previous) previous = decision;
+      return decisions.setIfAbsent(id, previous);
     },
   };
 }
