@@ -74,16 +74,23 @@ describe("bounded map", () => {
     expect([map.get("a"), map.get("b"), map.get("c")]).toEqual([undefined, 2, 4]);
   });
 
+  const short = (index: number) => `id-${index}`;
+  // Keys up to 64 characters are kept as codes, longer ones as strings: both, and either side of the line.
+  const mixed = (index: number) => (index % 2 === 0 ? short(index) : `${"x".repeat(60)}-${index}`);
+  const padded = (index: number) => `${index}`.padStart(64 + (index % 2), "0");
+
   it.each([
-    ["keys whose hashes collide in a small table", 4, 8],
-    ["a ring of one", 1, 4],
-    ["a ring of 64 with many more keys", 64, 50],
-    ["the default size", 10_000, 40],
-  ])("does what the model does with %s", (_, max, keySpace) => {
+    ["keys whose hashes collide in a small table", 4, 8, short],
+    ["a ring of one", 1, 4, short],
+    ["a ring of 64 with many more keys", 64, 50, short],
+    ["the default size", 10_000, 40, short],
+    ["short and long keys in a small table", 4, 12, mixed],
+    ["keys of 64 and 65 characters", 16, 40, padded],
+  ])("does what the model does with %s", (_, max, keySpace, keyOf) => {
     const random = randomFrom(max * 7919 + keySpace);
     const map = new BoundedMap<number>(max);
     const model = new ModelMap<number>(max);
-    const keys = Array.from({ length: keySpace }, (_, index) => `id-${index}`);
+    const keys = Array.from({ length: keySpace }, (_, index) => keyOf(index));
     for (let step = 0; step < 20_000; step++) {
       const key = keys[Math.floor(random() * keys.length)] as string;
       const choice = random();
@@ -100,6 +107,21 @@ describe("bounded map", () => {
       }
     }
     for (const key of keys) expect(map.get(key)).toBe(model.get(key));
+  });
+
+  it.each([
+    ["short", "id-149599", "id-312382"],
+    ["short, of different lengths,", "id-34372-x", "id-121651"],
+    ["long", `${"x".repeat(60)}-232789`, `${"x".repeat(60)}-429192`],
+  ])("tells apart %s keys whose hashes are equal", (_, first, second) => {
+    expect(hashOf(first)).toBe(hashOf(second));
+    const map = new BoundedMap<string>(4);
+    map.set(first, "first");
+    expect(map.get(second)).toBeUndefined();
+    map.set(second, "second");
+    expect([map.get(first), map.get(second)]).toEqual(["first", "second"]);
+    map.delete(first);
+    expect([map.get(first), map.get(second)]).toEqual([undefined, "second"]);
   });
 
   it("spreads sequential ids over the table", () => {
