@@ -71,6 +71,9 @@ export interface HeldClaim {
 /** What `claimDelivery` found; `unavailable` when the store failed or did not answer in time. */
 export type ClaimFound = ClaimResult | "unavailable";
 
+/** The default acknowledgement, frozen so that it is checked and written once (validAnswer). */
+const EMPTY_OBJECT = Object.freeze({});
+
 const WHAT_503_MEANS = "answered 503, so that Enfuce delivers the call again";
 const WHAT_PROCESS_ANYWAY_MEANS = "processed it without deduplication";
 
@@ -87,7 +90,7 @@ function acknowledgementBody<Request>(ack: Acknowledger<Request>, request: Reque
     if (!Array.isArray(answer)) return answer;
     ack.report(failures.invalidAnswer(ack.operationId, answer, "acknowledged with the default body"));
   }
-  const answer = validAnswer(validate, successStatus, ack.acknowledgement ? ack.acknowledgement(request) : {});
+  const answer = validAnswer(validate, successStatus, ack.acknowledgement ? ack.acknowledgement(request) : EMPTY_OBJECT);
   return Array.isArray(answer) ? emptyAnswer(successStatus) : answer;
 }
 
