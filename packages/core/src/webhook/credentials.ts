@@ -12,14 +12,12 @@ export interface CredentialCheck {
 }
 
 /**
- * One accepted header, read once here rather than out of a string on every call: its scheme in
- * lower case (not secret), the character codes of the credentials after it, and the codes of the
- * header as clients send it, `<scheme> <credentials>` with the scheme in lower case.
+ * One accepted header: its scheme in lower case (not secret) and the character codes of the
+ * credentials after it, read once here rather than out of a string on every call.
  */
 interface Expected {
   readonly scheme: string;
   readonly credentials: Uint16Array;
-  readonly exact: Uint16Array;
 }
 
 const SPACE = 0x20;
@@ -65,38 +63,14 @@ function sameCredentials(header: string, start: number, end: number, expected: U
   return difference === 0;
 }
 
-/**
- * Whether `header`, exactly as long as `expected.exact`, is it with its scheme in any case: one pass
- * over every character. A header of that length with blanks added has shorter credentials, so
- * this answers as the general check would.
- */
-function sameExact(header: string, expected: Expected): boolean {
-  const { exact } = expected;
-  const schemeLength = expected.scheme.length;
-  let difference = 0;
-  for (let index = 0; index < schemeLength; index++)
-    difference |= (codeAt(header, index) | 0x20) ^ (exact[index] as number);
-  for (let index = schemeLength; index < exact.length; index++)
-    difference |= codeAt(header, index) ^ (exact[index] as number);
-  return difference === 0;
-}
-
-/** Whether `header` carries `expected`, blanks between and after its parts allowed. */
-function sameSpaced(header: string, expected: Expected): boolean {
-  const space = indexIn(header, " ");
-  if (space === -1) return false;
-  const start = credentialsStart(header, space);
-  const end = credentialsEnd(header, start);
-  return sameCredentials(header, start, end, expected.credentials) && schemeIs(header, space, expected.scheme);
-}
-
 /** Read as a received header is, so that a token with blanks around it still matches. */
 function expectedOf(header: string): Expected {
   const space = indexIn(header, " ");
   const start = credentialsStart(header, space);
-  const scheme = header.slice(0, space).toLowerCase();
-  const credentials = header.slice(start, credentialsEnd(header, start));
-  return { scheme, credentials: codesOf(credentials), exact: codesOf(`${scheme} ${credentials}`) };
+  return {
+    scheme: header.slice(0, space).toLowerCase(),
+    credentials: codesOf(header.slice(start, credentialsEnd(header, start))),
+  };
 }
 
 function codesOf(text: string): Uint16Array {
@@ -114,12 +88,15 @@ export function createCredentialCheck(credentials: Credentials | readonly Creden
     secrets: headers.flatMap(({ header, secrets }) => [header, ...secrets]),
     accepts(header) {
       if (typeof header !== "string") return false;
+      const space = indexIn(header, " ");
+      if (space === -1) return false;
+      const start = credentialsStart(header, space);
+      const end = credentialsEnd(header, start);
       let accepted = false;
-      // Every expected value is compared, so the time does not depend on which one matched. Clients
-      // send the header in its exact form: checked in one pass, without looking for blanks.
+      // Every expected value is compared, so the time does not depend on which one matched.
       for (const candidate of expected) {
         const equal =
-          header.length === candidate.exact.length ? sameExact(header, candidate) : sameSpaced(header, candidate);
+          sameCredentials(header, start, end, candidate.credentials) && schemeIs(header, space, candidate.scheme);
         accepted = equal || accepted;
       }
       return accepted;
