@@ -48,6 +48,24 @@ describe("webhook credentials", () => {
     expect(check.accepts(change(basic("enfuce", "new-secret")))).toBe(true);
   });
 
+  it.each([
+    ["its scheme in upper case", (header: string) => header.replace("Basic ", "BASIC "), true],
+    ["its scheme in mixed case", (header: string) => header.replace("Basic ", "bAsIc "), true],
+    ["the first letter of its scheme changed", (header: string) => header.replace("Basic ", "Xasic "), false],
+    ["a tab for its space", (header: string) => header.replace("Basic ", "Basic\t"), false],
+    ["its last character changed", (header: string) => `${header.slice(0, -1)}!`, false],
+    ["its first credential character in another case", (header: string) => header.replace(" Z", " z"), false],
+    [
+      "a second space for its last character",
+      (header: string) => header.replace("Basic ", "Basic  ").slice(0, -1),
+      false,
+    ],
+  ])("answers a header as long as the right one, with %s", (_, change, accepted) => {
+    const header = change(basic("enfuce", "new-secret"));
+    expect(header).toHaveLength(basic("enfuce", "new-secret").length);
+    expect(check.accepts(header)).toBe(accepted);
+  });
+
   it("matches a token with blanks around it as it did before the check read headers in place", () => {
     expect(createCredentialCheck({ token: " padded-token " }).accepts("Bearer padded-token")).toBe(true);
   });
