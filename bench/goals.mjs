@@ -2,6 +2,7 @@
 // (paste it there with the date). Each ratio comes from this run's own baselines; nothing here
 // asserts a time.
 import { kb } from "./sizes.mjs";
+import { ratioText } from "./stats.mjs";
 
 const OURS = "@enfuce-sdk (retries, timeouts)";
 const MIDDLEWARE = "@enfuce-sdk, a middleware (through a Request)";
@@ -85,13 +86,13 @@ export function printGoals({ throughput, startup, sizes, installSizes, receivers
   rows.push([
     "Receiver throughput vs a bare node:http JSON server",
     ">= 0.95x",
-    `${receivers.throughputRatio.toFixed(3)}x`,
+    ratioText(receivers.throughputRatio, 0.95),
     met(receivers.throughputRatio >= 0.95),
   ]);
   rows.push([
     "Receiver p99 latency vs the bare server",
     "<= 1.0x",
-    `${receivers.p99Ratio.toFixed(3)}x`,
+    ratioText(receivers.p99Ratio, 1),
     met(receivers.p99Ratio <= 1),
   ]);
   const besideIt = (name, { throughputRatio, p99Ratio }) =>
