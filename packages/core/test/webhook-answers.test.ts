@@ -82,6 +82,20 @@ describe("validAnswer", () => {
     expect([first.mock.calls.length, second.mock.calls.length]).toEqual([1, 2]);
   });
 
+  it("takes no more values once 64 were taken, so values frozen anew for every call cost nothing", async () => {
+    vi.resetModules();
+    const fresh = await import("../src/webhook/answers");
+    const validate = accepting();
+    const constants = Array.from({ length: 64 }, (_, index) => frozen({ code: index }));
+    for (const value of constants) fresh.validAnswer(validate, 200, value);
+    const late = frozen({ code: "late" });
+    fresh.validAnswer(validate, 200, late);
+    fresh.validAnswer(validate, 200, late);
+    expect(validate).toHaveBeenCalledTimes(66);
+    for (const value of constants) fresh.validAnswer(validate, 200, value);
+    expect(validate).toHaveBeenCalledTimes(66);
+  });
+
   it("never keeps a refusal: an invalid frozen value is checked and refused on every call", () => {
     const validate = vi.fn((_: unknown) => false) as CompiledValidator & ReturnType<typeof vi.fn>;
     const decision = frozen({ code: 5 });

@@ -52,6 +52,10 @@ export function jsonAnswer(status: number, body: unknown): Answer | undefined {
  * as a fixed answer would be; checking and writing it again cost a call about 5,000 instructions.
  */
 const writtenOnce = new WeakMap<object, { readonly validate: CompiledValidator; readonly answer: Answer }>();
+// A value frozen anew for every call (Immer, for one, freezes what it produces) would be walked and
+// kept on every call for nothing. Constants are few: past this many, no other value is taken.
+const MAX_WRITTEN_ONCE = 64;
+let writtenOnceCount = 0;
 
 /** The JSON answer for `value` once `validate` accepts it, or the problems that keep it from being sent. */
 export function validAnswer(validate: CompiledValidator, status: number, value: unknown): Answer | FieldProblem[] {
@@ -63,7 +67,10 @@ export function validAnswer(validate: CompiledValidator, status: number, value: 
   if (!validate(value)) return problemsOf(validate, [], value);
   const answer = jsonAnswer(status, value);
   if (!answer) return [{ field: "", message: "cannot be written as JSON" }];
-  if (frozen && isDeeplyFrozen(value)) writtenOnce.set(value, { validate, answer });
+  if (frozen && writtenOnceCount < MAX_WRITTEN_ONCE && isDeeplyFrozen(value)) {
+    writtenOnce.set(value, { validate, answer });
+    writtenOnceCount++;
+  }
   return answer;
 }
 
