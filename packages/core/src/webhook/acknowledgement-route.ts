@@ -90,7 +90,8 @@ function acknowledgementBody<Request>(ack: Acknowledger<Request>, request: Reque
     if (!Array.isArray(answer)) return answer;
     ack.report(failures.invalidAnswer(ack.operationId, answer, "acknowledged with the default body"));
   }
-  const answer = validAnswer(validate, successStatus, ack.acknowledgement ? ack.acknowledgement(request) : EMPTY_OBJECT);
+  const body = ack.acknowledgement ? ack.acknowledgement(request) : EMPTY_OBJECT;
+  const answer = validAnswer(validate, successStatus, body);
   return Array.isArray(answer) ? emptyAnswer(successStatus) : answer;
 }
 
