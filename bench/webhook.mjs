@@ -9,8 +9,8 @@
 //    server's. The same receiver without decision memory (`decisions: false`, as receivers were
 //    when the target was set) is reported beside it: the difference is what retaining decisions
 //    costs. So is the receiver whose code builds a new decision object for every call, which it
-//    checks and writes every time. Each server's CPU time per request is reported too: unlike wall-clock rates it does
-//    not move with other load.
+//    checks and writes every time. Each server's CPU time per request is reported too: unlike
+//    wall-clock rates it does not move with other load.
 // 2. Shared state on Redis: the authorisation and notification receivers with their in-memory
 //    store and with the Redis one (a redis-server on 127.0.0.1), few connections so that latency is
 //    the store's and not the queue's. Target: Redis adds at most 1 ms to the p99.
