@@ -51,6 +51,9 @@ export class BoundedMap<Value> {
   readonly #values: (Value | undefined)[];
   readonly #positions: Int32Array;
   #next = 0;
+  /** The last key hashed, and its hash: a decision receiver looks an id up, then adds the same string. */
+  #hashedKey: string | undefined;
+  #hash = 0;
 
   constructor(maxEntries: number = DEFAULT_MEMORY_ENTRIES) {
     if (!Number.isInteger(maxEntries) || maxEntries < 1) {
@@ -67,13 +70,13 @@ export class BoundedMap<Value> {
   }
 
   get(key: string): Value | undefined {
-    const position = this.#find(key, hashOf(key));
+    const position = this.#find(key, this.#hashOf(key));
     return position === NOT_FOUND ? undefined : this.#values[this.#slotAt(position)];
   }
 
   /** Updates a key in place, or adds it as the newest, forgetting the oldest when the ring is full. */
   set(key: string, value: Value): void {
-    const hash = hashOf(key);
+    const hash = this.#hashOf(key);
     const position = this.#find(key, hash);
     if (position === NOT_FOUND) this.#add(key, hash, value);
     else this.#values[this.#slotAt(position)] = value;
@@ -81,7 +84,7 @@ export class BoundedMap<Value> {
 
   /** The value of `key`; when it has none, `value` is set and returned. */
   setIfAbsent(key: string, value: Value): Value {
-    const hash = hashOf(key);
+    const hash = this.#hashOf(key);
     const position = this.#find(key, hash);
     if (position !== NOT_FOUND) return this.#values[this.#slotAt(position)] as Value;
     this.#add(key, hash, value);
@@ -89,13 +92,21 @@ export class BoundedMap<Value> {
   }
 
   delete(key: string): void {
-    const position = this.#find(key, hashOf(key));
+    const position = this.#find(key, this.#hashOf(key));
     if (position === NOT_FOUND) return;
     const slot = this.#slotAt(position);
     this.#keyLengths[slot] = FREE;
     this.#longKeys[slot] = undefined;
     this.#values[slot] = undefined;
     this.#removeAt(position);
+  }
+
+  #hashOf(key: string): number {
+    if (key !== this.#hashedKey) {
+      this.#hash = hashOf(key);
+      this.#hashedKey = key;
+    }
+    return this.#hash;
   }
 
   #slotAt(position: number): number {
