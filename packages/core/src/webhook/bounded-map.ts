@@ -5,7 +5,7 @@
 // microsecond a call. Here the table and the hashes are typed arrays, made once and never
 // reallocated. Keys are kept as character codes in a typed array too: a key kept as a string
 // outlives a young-generation collection or two, and each collection then copies it (with the
-// in-memory decision store, a scavenge took 0.70 ms instead of 0.50, every request in flight
+// in-memory decision store, a scavenge took 0.60-0.70 ms instead of 0.50, every request in flight
 // waiting). A lookup reads one cache line of the table in most cases.
 // Open addressing with linear probing, at most half full, so a missing id is found missing after
 // one or two probes; removal shifts the following entries back instead of leaving tombstones.
