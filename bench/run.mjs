@@ -102,10 +102,18 @@ async function main() {
     // The webhook receivers against a bare node:http server, then their stores in memory and on Redis.
     const webhookBench = await import("./webhook.mjs");
     const receivers = await webhookBench.benchWebhookReceivers();
-    await webhookBench.benchSharedReceiverState();
+    const redisAdds = await webhookBench.benchSharedReceiverState();
     // The sandbox beside Prism: cold start and GETs per second.
-    await (await import("./sandbox.mjs")).benchSandbox();
-    printGoals({ throughput, startup: startup.rows, sizes, installSizes: startup.installSizes, receivers });
+    const sandbox = await (await import("./sandbox.mjs")).benchSandbox();
+    printGoals({
+      throughput,
+      startup: startup.rows,
+      sizes,
+      installSizes: startup.installSizes,
+      receivers,
+      redisAdds,
+      sandbox,
+    });
   } finally {
     clearTimeout(deadline);
   }

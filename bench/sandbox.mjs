@@ -137,14 +137,15 @@ export async function benchSandbox() {
     console.log(
       `GET /v1/{instalmentId}, sequential, ${ROUNDS} interleaved rounds (target >= 5,000 req/s through sandbox.fetch)`,
     );
-    console.table(
-      contenders.map(({ name }) => ({
-        client: name,
-        "req/s": Math.round(median(rates.get(name))),
-        "vs Prism": `${median(rates.get(name).map((value, round) => value / prismRates[round])).toFixed(1)}x`,
-      })),
-    );
+    const rows = contenders.map(({ name }) => ({
+      client: name,
+      "req/s": Math.round(median(rates.get(name))),
+      vsPrism: median(rates.get(name).map((value, round) => value / prismRates[round])),
+    }));
+    console.table(rows.map(({ vsPrism, ...row }) => ({ ...row, "vs Prism": `${vsPrism.toFixed(1)}x` })));
     await sandbox.close();
+    const { "req/s": perSecond, vsPrism } = rows[0];
+    return { startMs, perSecond, vsPrism };
   } finally {
     await prism.stop();
   }
