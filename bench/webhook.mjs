@@ -214,7 +214,7 @@ async function stopAll(servers) {
   }
 }
 
-export async function benchWebhookReceivers() {
+async function benchWebhookReceivers() {
   const { connections, rounds, requests } = THROUGHPUT;
   const kinds = ["bare", BARE_AGAIN, "authorisation", WITHOUT_DECISIONS, BUILT_PER_CALL];
   const servers = [];
@@ -250,7 +250,7 @@ export async function benchWebhookReceivers() {
   }
 }
 
-export async function benchSharedReceiverState() {
+async function benchSharedReceiverState() {
   const { connections, rounds, requests } = LATENCY;
   console.log(
     `\nShared receiver state: in memory and on Redis, ${connections} connections, ${rounds} rounds of ${requests}`,
@@ -288,6 +288,12 @@ export async function benchSharedReceiverState() {
 
 if (process.argv[2] === "serve") await serve(process.argv[3], process.argv[4]);
 else if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await benchWebhookReceivers();
-  await benchSharedReceiverState();
+  // On its own, or forked by run.mjs, which takes the results: the load generator runs in a fresh
+  // process, whatever earlier benches left in theirs.
+  const receivers = await benchWebhookReceivers();
+  const redisAdds = await benchSharedReceiverState();
+  if (process.send) {
+    process.send({ receivers, redisAdds });
+    process.disconnect();
+  }
 }
