@@ -34,8 +34,8 @@ const AUTHORIZATION = `Basic ${Buffer.from(`${CREDENTIALS.username}:${CREDENTIAL
 // writes each once, as the bare server writes its fixed answer once.
 const DECISION = Object.freeze({ transactionData: Object.freeze({ responseCode: "00" }) });
 const FALLBACK = Object.freeze({ transactionData: Object.freeze({ responseCode: "05" }) });
-// 21 rounds: with 11, the p99 ratio of two identical servers still moved by several percent between
-// runs, so a verdict on a few percent came down to the run.
+// 21 rounds rather than 11, for medians that move less between runs; the second bare server shows
+// how much they still move.
 const THROUGHPUT = { connections: 50, rounds: 21, warmup: 4000, requests: 6000 };
 const LATENCY = { connections: 4, rounds: 7, warmup: 2000, requests: 3000 };
 
