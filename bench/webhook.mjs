@@ -179,11 +179,23 @@ async function load(pool, call, requests, connections) {
 }
 
 /** Runs `servers` in rotating turns; per kind, the results of every round. */
+/**
+ * Aborted when run.mjs, which forked this bench, is gone (at its deadline, say): the bench stops at
+ * its next turn, and stops its servers and redis-server on the way out rather than run on alone.
+ */
+const parentGone = new AbortController();
+/** A bench stuck inside a turn (the reason for run.mjs's deadline) is ended this long after. */
+const STUCK_EXIT_MS = 10_000;
+
 async function measure(servers, calls, { connections, rounds, warmup, requests }) {
-  for (const server of servers) await load(server.pool, calls[server.kind], warmup, connections);
+  for (const server of servers) {
+    parentGone.signal.throwIfAborted();
+    await load(server.pool, calls[server.kind], warmup, connections);
+  }
   const results = Object.fromEntries(servers.map(({ kind }) => [kind, []]));
   for (let round = 0; round < rounds; round++) {
     for (let turn = 0; turn < servers.length; turn++) {
+      parentGone.signal.throwIfAborted();
       const server = servers[(round + turn) % servers.length];
       const cpuBefore = await cpuOf(server.child);
       const measured = await load(server.pool, calls[server.kind], requests, connections);
@@ -290,9 +302,15 @@ if (process.argv[2] === "serve") await serve(process.argv[3], process.argv[4]);
 else if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   // On its own, or forked by run.mjs, which takes the results: the load generator runs in a fresh
   // process, whatever earlier benches left in theirs.
+  const stopWithParent = () => {
+    parentGone.abort(new Error("run.mjs, which started this bench, is gone"));
+    setTimeout(() => process.exit(1), STUCK_EXIT_MS).unref();
+  };
+  process.once("disconnect", stopWithParent);
   const receivers = await benchWebhookReceivers();
   const redisAdds = await benchSharedReceiverState();
   if (process.send) {
+    process.off("disconnect", stopWithParent);
     process.send({ receivers, redisAdds });
     process.disconnect();
   }
