@@ -150,8 +150,18 @@ const notificationCall = () =>
     }),
   );
 
+/**
+ * Aborted when run.mjs, which forked this bench, is gone (at its deadline, say): the bench stops at
+ * its next load (a turn or a warm-up), and stops its servers and redis-server on the way out
+ * rather than run on alone.
+ */
+const parentGone = new AbortController();
+/** A bench stuck inside a turn (the reason for run.mjs's deadline) is ended this long after. */
+const STUCK_EXIT_MS = 10_000;
+
 /** `requests` calls, `connections` in flight: throughput and latency percentiles. */
 async function load(pool, call, requests, connections) {
+  parentGone.signal.throwIfAborted();
   const latencies = new Float64Array(requests);
   let next = 0;
   let failed = 0;
@@ -179,23 +189,11 @@ async function load(pool, call, requests, connections) {
 }
 
 /** Runs `servers` in rotating turns; per kind, the results of every round. */
-/**
- * Aborted when run.mjs, which forked this bench, is gone (at its deadline, say): the bench stops at
- * its next turn, and stops its servers and redis-server on the way out rather than run on alone.
- */
-const parentGone = new AbortController();
-/** A bench stuck inside a turn (the reason for run.mjs's deadline) is ended this long after. */
-const STUCK_EXIT_MS = 10_000;
-
 async function measure(servers, calls, { connections, rounds, warmup, requests }) {
-  for (const server of servers) {
-    parentGone.signal.throwIfAborted();
-    await load(server.pool, calls[server.kind], warmup, connections);
-  }
+  for (const server of servers) await load(server.pool, calls[server.kind], warmup, connections);
   const results = Object.fromEntries(servers.map(({ kind }) => [kind, []]));
   for (let round = 0; round < rounds; round++) {
     for (let turn = 0; turn < servers.length; turn++) {
-      parentGone.signal.throwIfAborted();
       const server = servers[(round + turn) % servers.length];
       const cpuBefore = await cpuOf(server.child);
       const measured = await load(server.pool, calls[server.kind], requests, connections);
