@@ -58,11 +58,10 @@ async function answerCall(
 ): Promise<Answer> {
   try {
     const { headers } = request;
-    const length = headers.get("content-length");
     const refusal = receiver.admit(
       headers.get("authorization") ?? undefined,
       headers.get("content-type") ?? undefined,
-      length === null ? undefined : Number(length),
+      receiver.declaresTooLarge(headers.get("content-length") ?? undefined),
     );
     if (refusal) return refusal;
     const text = await readText(request, receiver.maxBodyBytes);

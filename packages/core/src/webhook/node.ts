@@ -23,12 +23,6 @@ function write(res: ServerResponse, answer: Answer, close = false): void {
   res.end(answer.body);
 }
 
-const lengthOf = (header: string | undefined): number | undefined => {
-  if (header === undefined) return undefined;
-  const length = Number(header);
-  return Number.isSafeInteger(length) ? length : undefined;
-};
-
 /** A body a framework already read: Express' raw or text parsers give bytes or text, json() an object. */
 function preParsedBody(req: IncomingMessage): ReceivedBody | undefined {
   if (!req.readableEnded) return undefined;
@@ -114,11 +108,11 @@ function answerCall(
   trace: WebhookSpan | undefined,
 ): void {
   const { headers } = req;
-  const declaredLength = lengthOf(headers["content-length"]);
-  const refusal = receiver.admit(headers.authorization, headers["content-type"], declaredLength);
+  const declaredTooLarge = receiver.declaresTooLarge(headers["content-length"]);
+  const refusal = receiver.admit(headers.authorization, headers["content-type"], declaredTooLarge);
   if (refusal) {
     // Node reads and drops an unread body to keep the connection; not one announced as too large.
-    finish(refusal, declaredLength !== undefined && declaredLength > receiver.maxBodyBytes);
+    finish(refusal, declaredTooLarge);
     return;
   }
   const preParsed = preParsedBody(req);
