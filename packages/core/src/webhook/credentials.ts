@@ -1,9 +1,12 @@
 // Checks the Authorization header of an incoming call in constant time, so that the time taken does
-// not tell a caller how much of a guessed password was right. Every call of a receiver passes here,
-// so the check reads the header in place: no copy, no buffer, nothing left for the collector.
+// not tell a caller how much of a guessed password was right. Every call of a receiver passes here.
+// The usual header is compared first, in one pass (usual-form.ts). Any other (the scheme in another
+// case, more blanks, characters past ASCII) is then read in place, a character at a time. Only a
+// match returns early, and a match is what the answer tells the caller anyway.
 import { authorization, type Credentials } from "../auth";
 import { ConfigurationError } from "../errors";
 import { codeAt, indexIn } from "./char-codes";
+import { type UsualForm, usualFormMatcher, usualFormOf } from "./usual-form";
 
 export interface CredentialCheck {
   readonly accepts: (header: string | undefined) => boolean;
@@ -18,6 +21,7 @@ export interface CredentialCheck {
 interface Expected {
   readonly scheme: string;
   readonly credentials: Uint16Array;
+  readonly usualForm: UsualForm | undefined;
 }
 
 const SPACE = 0x20;
@@ -67,9 +71,12 @@ function sameCredentials(header: string, start: number, end: number, expected: U
 function expectedOf(header: string): Expected {
   const space = indexIn(header, " ");
   const start = credentialsStart(header, space);
+  const scheme = header.slice(0, space);
+  const credentials = header.slice(start, credentialsEnd(header, start));
   return {
-    scheme: header.slice(0, space).toLowerCase(),
-    credentials: codesOf(header.slice(start, credentialsEnd(header, start))),
+    scheme: scheme.toLowerCase(),
+    credentials: codesOf(credentials),
+    usualForm: usualFormOf(`${scheme} ${credentials}`),
   };
 }
 
@@ -84,10 +91,12 @@ export function createCredentialCheck(credentials: Credentials | readonly Creden
   if (list.length === 0) throw new ConfigurationError("credentials must not be an empty list");
   const headers = list.map((entry: Credentials) => authorization(entry));
   const expected = headers.map(({ header }) => expectedOf(header));
+  const isUsualForm = usualFormMatcher(expected.flatMap(({ usualForm }) => (usualForm ? [usualForm] : [])));
   return {
     secrets: headers.flatMap(({ header, secrets }) => [header, ...secrets]),
     accepts(header) {
       if (typeof header !== "string") return false;
+      if (isUsualForm(header)) return true;
       const space = indexIn(header, " ");
       if (space === -1) return false;
       const start = credentialsStart(header, space);
