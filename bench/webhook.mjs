@@ -129,11 +129,16 @@ async function cpuOf(child) {
   return cpu.user + cpu.system;
 }
 
-/** A webhook call: its path and a body with a delivery id no other call of the run uses. */
+/**
+ * A webhook call: its path and a body with a delivery id no other call of the run uses. Ids have
+ * one length throughout, as real ones do: V8's JSON.parse internalises strings of up to 10
+ * characters, a form of their own, so ids that grew past that (bench-10000) made the receivers' hot
+ * code deoptimize and compile again in the middle of a run.
+ */
 function callOf(path, example, place) {
   let next = 0;
   const [before, after] = JSON.stringify(place(example, "\u0000")).split('"\\u0000"');
-  return { path, body: () => `${before}"bench-${++next}"${after}` };
+  return { path, body: () => `${before}"bench-${String(++next).padStart(12, "0")}"${after}` };
 }
 const authorisationCall = () =>
   callOf("/auth", authorisationSpec.operations.authPost.requestExamples.retail, (example, id) => ({
