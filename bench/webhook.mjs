@@ -140,7 +140,7 @@ function callOf(path, example, place) {
   const [before, after] = JSON.stringify(place(example, "\u0000")).split('"\\u0000"');
   return { path, body: () => `${before}"bench-${String(++next).padStart(12, "0")}"${after}` };
 }
-const authorisationCall = () =>
+export const authorisationCall = () =>
   callOf("/auth", authorisationSpec.operations.authPost.requestExamples.retail, (example, id) => ({
     ...example,
     metadata: { ...example.metadata, id },
@@ -165,7 +165,7 @@ const parentGone = new AbortController();
 const STUCK_EXIT_MS = 10_000;
 
 /** `requests` calls, `connections` in flight: throughput and latency percentiles. */
-async function load(pool, call, requests, connections) {
+export async function load(pool, call, requests, connections) {
   parentGone.signal.throwIfAborted();
   const latencies = new Float64Array(requests);
   let next = 0;
