@@ -70,7 +70,12 @@ async function instructionsOf(kind, directory) {
   });
   const exited = once(server, "exit");
   try {
-    const [{ port }] = await once(server, "message");
+    const [{ port }] = await Promise.race([
+      once(server, "message"),
+      exited.then(([code]) => {
+        throw new Error(`the server exited (${code}) before it listened`);
+      }),
+    ]);
     const pool = new Pool(`http://127.0.0.1:${port}`, { connections: CONNECTIONS });
     const call = authorisationCall();
     await load(pool, call, WARM_UP, CONNECTIONS);
