@@ -6,12 +6,13 @@
 // Slowed down that much, V8 may start a major collection while calls are counted, which it does
 // not at full speed: each count says how much of it ran in major-collection code, and the ratio is
 // also given without it.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { programInstalled } from "@enfuce-sdk/workspace";
 import { Pool } from "undici";
 import { authorisationCall, load } from "./webhook.mjs";
 
@@ -25,8 +26,6 @@ const CONNECTIONS = 8;
 const KINDS = ["bare", "authorisation"];
 // Functions that run only in a major (mark-compact) collection; a scavenge runs none of them.
 const MAJOR_COLLECTION = /MarkCompactCollector|ConcurrentMarking|IncrementalMarking|MarkingVisitor|Sweeper::RawSweep/;
-
-const valgrindInstalled = () => spawnSync("valgrind", ["--version"], { stdio: "ignore" }).status === 0;
 
 /** Instructions in a callgrind output file spent in a major collection. */
 function majorCollectionIn(counts) {
@@ -97,7 +96,7 @@ async function instructionsOf(kind, directory) {
   return { total: Number(totals[1]) / COUNTED, majorCollection: majorCollectionIn(counts) / COUNTED };
 }
 
-if (!valgrindInstalled()) {
+if (!programInstalled("valgrind")) {
   console.log(`skipped: valgrind not found; install it: ${VALGRIND_INSTALL_HINT}`);
 } else {
   console.log(

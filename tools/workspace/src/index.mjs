@@ -4,3 +4,4 @@ export { freePort, startLocalServer } from "./local-server.mjs";
 export { listDomains, packageDir, packagesDir, repoRoot, specPath, specsDir } from "./paths.mjs";
 export { REDIS_INSTALL_HINT, redisServerInstalled, startRedisServer } from "./redis-server.mjs";
 export { hashSpec } from "./spec-hash.mjs";
+export { programInstalled } from "./system-program.mjs";

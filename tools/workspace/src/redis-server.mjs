@@ -1,17 +1,16 @@
 // A real redis-server (Debian's package) on 127.0.0.1 and a free port, saving nothing to disk, for
 // the Redis tests and the bench: started, awaited until it answers PING, stopped for sure, and
 // restartable on the same port (empty, as a Redis without persistence after a crash).
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { connect } from "node:net";
 import { freePort } from "./local-server.mjs";
+import { programInstalled } from "./system-program.mjs";
 
 export const REDIS_INSTALL_HINT = "apt-get update && apt-get install -y redis-server";
 const STARTUP_LIMIT_MS = 10_000;
 
-export function redisServerInstalled() {
-  return spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status === 0;
-}
+export const redisServerInstalled = () => programInstalled("redis-server");
 
 /** Resolves true once the server on `port` answers PING with PONG, false on any failure. */
 function pong(port) {
